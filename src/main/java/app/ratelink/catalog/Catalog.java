@@ -1,0 +1,314 @@
+package app.ratelink.catalog;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The exchanger's catalogue: currencies and directions. Every change is validated completely before
+ * anything is written, bumps the catalogue revision (so feeds and other nodes notice) and is announced
+ * with {@link CatalogChanged}.
+ */
+@Service
+public class Catalog {
+
+    private static final Pattern CITY = Pattern.compile("[A-Z0-9]{2,16}");
+    private static final Pattern UNIT = Pattern.compile("[A-Z0-9]{2,10}");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final CatalogRepository repository;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Currency> currencies() {
+        return repository.currencies();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Currency> currency(String code) {
+        return repository.currency(code);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Direction> directions() {
+        return repository.directions();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Direction> direction(String from, String to) {
+        return repository.direction(from, to);
+    }
+
+    /** Finds a currency by code or alias, ignoring case; inactive currencies are not found. */
+    @Transactional(readOnly = true)
+    public Optional<Currency> activeCurrency(String codeOrAlias) {
+        if (codeOrAlias == null || codeOrAlias.isBlank() || codeOrAlias.length() > 20) {
+            return Optional.empty();
+        }
+        return repository.codeFor(codeOrAlias.trim().toUpperCase(Locale.ROOT))
+                .flatMap(repository::currency)
+                .filter(Currency::active);
+    }
+
+    /** An active direction between two active currencies. */
+    @Transactional(readOnly = true)
+    public Optional<Direction> activeDirection(String from, String to) {
+        return repository.direction(from, to).filter(Direction::active)
+                .filter(d -> repository.currency(d.from()).map(Currency::active).orElse(false))
+                .filter(d -> repository.currency(d.to()).map(Currency::active).orElse(false));
+    }
+
+    public CatalogRevision revision() {
+        return repository.revision();
+    }
+
+    @Transactional
+    public Currency saveCurrency(String code, CurrencyChange change) {
+        if (code == null || !Currency.CODE.matcher(code).matches()) {
+            throw new InvalidCatalogChangeException("code", "code must be 2-10 characters A-Z, 0-9");
+        }
+        Optional<Currency> existing = repository.currency(code);
+        Currency c = new Currency(existing.map(Currency::id).orElse(0L), code,
+                required("name", change.name(), existing.map(Currency::name)),
+                required("unit", change.unit(), existing.map(Currency::unit)),
+                required("scale", change.scale(), existing.map(Currency::scale)),
+                required("reserve", change.reserve(), existing.map(Currency::reserve)),
+                required("usdRate", change.usdRate(), existing.map(Currency::usdRate)),
+                orDefault(change.active(), existing.map(Currency::active), true),
+                orDefault(change.payoutAllowed(), existing.map(Currency::payoutAllowed), false),
+                orDefault(change.payoutFeePercent(), existing.map(Currency::payoutFeePercent), BigDecimal.ZERO),
+                orDefault(change.paymentInstructions(), existing.map(Currency::paymentInstructions), ""),
+                orDefault(change.accountPattern(), existing.map(Currency::accountPattern), ""),
+                aliases(code, change.aliases(), existing.map(Currency::aliases)));
+        if (c.name().isBlank() || c.name().length() > 100) {
+            throw new InvalidCatalogChangeException("name", "name must be 1-100 characters");
+        }
+        if (!UNIT.matcher(c.unit()).matches()) {
+            throw new InvalidCatalogChangeException("unit", "unit must be 2-10 characters A-Z, 0-9");
+        }
+        if (c.scale() < 0 || c.scale() > 18) {
+            throw new InvalidCatalogChangeException("scale", "scale must be 0-18");
+        }
+        if (c.reserve().signum() < 0) {
+            throw new InvalidCatalogChangeException("reserve", "reserve must not be negative");
+        }
+        if (c.usdRate().signum() <= 0) {
+            throw new InvalidCatalogChangeException("usdRate", "usdRate must be positive");
+        }
+        if (c.payoutFeePercent().signum() < 0 || c.payoutFeePercent().compareTo(HUNDRED) >= 0) {
+            throw new InvalidCatalogChangeException("payoutFeePercent", "payoutFeePercent must be 0 to below 100");
+        }
+        if (c.paymentInstructions().length() > 2000) {
+            throw new InvalidCatalogChangeException("paymentInstructions", "paymentInstructions is limited to 2000 characters");
+        }
+        validatePattern(c.accountPattern());
+        Instant now = clock.instant();
+        repository.saveCurrency(c, now);
+        changed(now);
+        return repository.currency(code).orElseThrow();
+    }
+
+    @Transactional
+    public Direction saveDirection(String from, String to, DirectionChange change) {
+        if (repository.currency(from).isEmpty()) {
+            throw new InvalidCatalogChangeException("from", "unknown currency " + from);
+        }
+        if (repository.currency(to).isEmpty()) {
+            throw new InvalidCatalogChangeException("to", "unknown currency " + to);
+        }
+        if (from.equals(to)) {
+            throw new InvalidCatalogChangeException("to", "from and to must differ");
+        }
+        Optional<Direction> existing = repository.direction(from, to);
+        BigDecimal in = required("in", change.in(), existing.map(Direction::rateIn));
+        BigDecimal out = required("out", change.out(), existing.map(Direction::rateOut));
+        requirePositive("in", in);
+        requirePositive("out", out);
+        BigDecimal min = required("minAmount", change.minAmount(), existing.map(Direction::minAmount));
+        BigDecimal max = required("maxAmount", change.maxAmount(), existing.map(Direction::maxAmount));
+        if (min.signum() < 0) {
+            throw new InvalidCatalogChangeException("minAmount", "minAmount must not be negative");
+        }
+        if (max.compareTo(min) < 0) {
+            throw new InvalidCatalogChangeException("maxAmount", "maxAmount must be at least minAmount");
+        }
+        BigDecimal profit = orDefault(change.profitPercent(), existing.map(Direction::profitPercent), BigDecimal.ZERO);
+        requirePercent("profitPercent", profit);
+        BigDecimal rewardPercent = change.rewardPercent() != null ? change.rewardPercent()
+                : existing.map(Direction::rewardPercent).orElse(null);
+        if (rewardPercent != null) {
+            requirePercent("rewardPercent", rewardPercent);
+        }
+        BigDecimal rewardFixed = change.rewardFixed() != null ? change.rewardFixed()
+                : existing.map(Direction::rewardFixed).orElse(null);
+        if (rewardFixed != null && rewardFixed.signum() < 0) {
+            throw new InvalidCatalogChangeException("rewardFixed", "rewardFixed must not be negative");
+        }
+        Direction d = new Direction(existing.map(Direction::id).orElse(0L), from, to, in, out, min, max,
+                fee("minFee", change.minFee(), existing.map(Direction::minFee)),
+                fee("fromFee", change.fromFee(), existing.map(Direction::fromFee)),
+                fee("toFee", change.toFee(), existing.map(Direction::toFee)),
+                flags(change.flags(), existing.map(Direction::flags)),
+                cities(change.cities(), existing.map(Direction::cities)),
+                profit, rewardPercent, rewardFixed,
+                orDefault(change.active(), existing.map(Direction::active), true));
+        Instant now = clock.instant();
+        repository.saveDirection(d, now);
+        changed(now);
+        return repository.direction(from, to).orElseThrow();
+    }
+
+    /**
+     * Applies a rate parser's whole batch in one transaction: every line is validated before the
+     * first write, so one bad line changes nothing.
+     */
+    @Transactional
+    public int updateRates(List<RateChange> changes) {
+        if (changes == null || changes.isEmpty()) {
+            throw new InvalidCatalogChangeException("rates", "at least one rate is required");
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            RateChange r = changes.get(i);
+            String at = "[" + i + "].";
+            if (r == null || r.from() == null || r.to() == null) {
+                throw new InvalidCatalogChangeException(at + "from", "from and to are required");
+            }
+            if (repository.direction(r.from(), r.to()).isEmpty()) {
+                throw new InvalidCatalogChangeException(at + "from", "unknown direction " + r.from() + "->" + r.to());
+            }
+            requirePositive(at + "in", r.in());
+            requirePositive(at + "out", r.out());
+            if (r.reserve() != null && r.reserve().signum() < 0) {
+                throw new InvalidCatalogChangeException(at + "reserve", "reserve must not be negative");
+            }
+        }
+        Instant now = clock.instant();
+        for (RateChange r : changes) {
+            repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
+            if (r.reserve() != null) {
+                repository.updateReserve(r.to(), r.reserve(), now);
+            }
+        }
+        changed(now);
+        return changes.size();
+    }
+
+    private void changed(Instant now) {
+        long revision = repository.bumpRevision(now);
+        events.publishEvent(new CatalogChanged(revision));
+    }
+
+    private static <T> T required(String field, T value, Optional<T> existing) {
+        if (value != null) {
+            return value;
+        }
+        return existing.orElseThrow(() -> new InvalidCatalogChangeException(field, field + " is required"));
+    }
+
+    private static <T> T orDefault(T value, Optional<T> existing, T fallback) {
+        return value != null ? value : existing.orElse(fallback);
+    }
+
+    private static void requirePositive(String field, BigDecimal value) {
+        if (value == null || value.signum() <= 0) {
+            throw new InvalidCatalogChangeException(field, field + " must be a positive number");
+        }
+    }
+
+    private static void requirePercent(String field, BigDecimal value) {
+        if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
+            throw new InvalidCatalogChangeException(field, field + " must be 0-100");
+        }
+    }
+
+    private static void validatePattern(String pattern) {
+        if (pattern.length() > 200) {
+            throw new InvalidCatalogChangeException("accountPattern", "accountPattern is limited to 200 characters");
+        }
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidCatalogChangeException("accountPattern", "accountPattern is not a valid regular expression");
+        }
+    }
+
+    private static Fee fee(String field, String text, Optional<Fee> existing) {
+        if (text == null) {
+            return existing.orElse(null);
+        }
+        try {
+            return Fee.parse(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidCatalogChangeException(field, field + " must be an amount like 2 or a percentage like 0.5%");
+        }
+    }
+
+    private static Set<DirectionFlag> flags(List<String> codes, Optional<Set<DirectionFlag>> existing) {
+        if (codes == null) {
+            return existing.orElse(Set.of());
+        }
+        Set<DirectionFlag> flags = EnumSet.noneOf(DirectionFlag.class);
+        for (String code : codes) {
+            flags.add(DirectionFlag.of(code).orElseThrow(
+                    () -> new InvalidCatalogChangeException("flags", "unknown flag " + code)));
+        }
+        return Collections.unmodifiableSet(flags);
+    }
+
+    private static List<String> cities(List<String> codes, Optional<List<String>> existing) {
+        if (codes == null) {
+            return existing.orElse(List.of());
+        }
+        Set<String> cities = new LinkedHashSet<>();
+        for (String code : codes) {
+            String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+            if (!CITY.matcher(c).matches()) {
+                throw new InvalidCatalogChangeException("cities", "city codes are 2-16 characters A-Z, 0-9");
+            }
+            cities.add(c);
+        }
+        return List.copyOf(cities);
+    }
+
+    private List<String> aliases(String code, List<String> aliases, Optional<List<String>> existing) {
+        if (aliases == null) {
+            return existing.orElse(List.of());
+        }
+        List<String> result = new ArrayList<>();
+        for (String alias : aliases) {
+            String a = alias == null ? "" : alias.trim().toUpperCase(Locale.ROOT);
+            if (!a.matches("[A-Z0-9]{2,20}") || a.equals(code)) {
+                throw new InvalidCatalogChangeException("aliases", "aliases are 2-20 characters A-Z, 0-9, other than the code");
+            }
+            Optional<String> owner = repository.codeFor(a);
+            if (owner.isPresent() && !owner.get().equals(code)) {
+                throw new InvalidCatalogChangeException("aliases", a + " already names " + owner.get());
+            }
+            if (!result.contains(a)) {
+                result.add(a);
+            }
+        }
+        return result;
+    }
+}

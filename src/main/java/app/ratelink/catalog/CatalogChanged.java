@@ -1,0 +1,5 @@
+package app.ratelink.catalog;
+
+/** Published after a catalogue change committed on this node. */
+public record CatalogChanged(long revision) {
+}

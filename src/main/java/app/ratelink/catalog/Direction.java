@@ -1,0 +1,29 @@
+package app.ratelink.catalog;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An exchange pair: the client gives {@code rateIn} of {@code from} and gets {@code rateOut} of {@code to}.
+ * Limits are in {@code from}. {@code profitPercent} is the exchanger's margin, the base of partner rewards.
+ */
+public record Direction(long id, String from, String to, BigDecimal rateIn, BigDecimal rateOut,
+                        BigDecimal minAmount, BigDecimal maxAmount, Fee minFee, Fee fromFee, Fee toFee,
+                        Set<DirectionFlag> flags, List<String> cities, BigDecimal profitPercent,
+                        BigDecimal rewardPercent, BigDecimal rewardFixed, boolean active) {
+
+    /** Units of {@code to} per one unit of {@code from}, unrounded beyond 34 significant digits. */
+    public BigDecimal price() {
+        return rateOut.divide(rateIn, MathContext.DECIMAL128);
+    }
+
+    public boolean has(DirectionFlag flag) {
+        return flags.contains(flag);
+    }
+
+    public boolean isCash() {
+        return !cities.isEmpty();
+    }
+}

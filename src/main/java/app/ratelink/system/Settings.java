@@ -1,0 +1,129 @@
+package app.ratelink.system;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Operator settings, stored in the database so that every node sees the same values. Read on hot
+ * paths (redirects, feeds, API), so values are cached and re-read at most once a second: a change
+ * made on one node reaches the others within that second.
+ */
+@Service
+public class Settings {
+
+    private static final Duration REFRESH = Duration.ofSeconds(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final String configuredBaseUrl;
+    private volatile Snapshot snapshot;
+
+    Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+             @Value("${ratelink.base-url}") String configuredBaseUrl) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+        this.configuredBaseUrl = stripSlash(configuredBaseUrl);
+    }
+
+    private record Snapshot(Map<Setting, String> values, Instant loadedAt) {
+    }
+
+    public String get(Setting setting) {
+        return current().values.getOrDefault(setting, setting.defaultValue());
+    }
+
+    public boolean flag(Setting setting) {
+        return Boolean.parseBoolean(get(setting));
+    }
+
+    public int integer(Setting setting) {
+        return Integer.parseInt(get(setting));
+    }
+
+    public BigDecimal decimal(Setting setting) {
+        return new BigDecimal(get(setting));
+    }
+
+    /** The site's public base URL without a trailing slash. */
+    public String baseUrl() {
+        String stored = get(Setting.BASE_URL);
+        return stored.isEmpty() ? configuredBaseUrl : stripSlash(stored);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(get(Setting.TIME_ZONE));
+    }
+
+    public boolean maintenance() {
+        return flag(Setting.MAINTENANCE);
+    }
+
+    /** All settings with their current values, in declaration order. */
+    public Map<Setting, String> all() {
+        Map<Setting, String> result = new LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            result.put(s, get(s));
+        }
+        return result;
+    }
+
+    /** Validates every value first and stores them all or none. */
+    @Transactional
+    public void update(Map<Setting, String> changes) {
+        for (Map.Entry<Setting, String> e : changes.entrySet()) {
+            if (!e.getKey().accepts(e.getValue())) {
+                throw new InvalidSettingException(e.getKey());
+            }
+        }
+        Instant now = clock.instant();
+        for (Map.Entry<Setting, String> e : changes.entrySet()) {
+            String value = e.getValue().trim();
+            int updated = jdbc.sql("UPDATE settings SET value_text = :value, updated_at = :at WHERE name = :name")
+                    .param("value", value).param("at", SqlTime.of(now)).param("name", e.getKey().key())
+                    .update();
+            if (updated == 0) {
+                jdbc.sql("INSERT INTO settings (name, value_text, updated_at) VALUES (:name, :value, :at)")
+                        .param("value", value).param("at", SqlTime.of(now)).param("name", e.getKey().key())
+                        .update();
+            }
+        }
+        snapshot = null;
+        events.publishEvent(new SettingsChanged(changes.keySet()));
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        Instant now = clock.instant();
+        if (s == null || s.loadedAt.plus(REFRESH).isBefore(now)) {
+            s = load(now);
+            snapshot = s;
+        }
+        return s;
+    }
+
+    private Snapshot load(Instant now) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        jdbc.sql("SELECT name, value_text FROM settings")
+                .query((rs, n) -> Map.entry(rs.getString("name"), rs.getString("value_text"))).list()
+                .forEach(e -> Setting.byKey(e.getKey()).ifPresent(s -> values.put(s, e.getValue())));
+        return new Snapshot(values, now);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

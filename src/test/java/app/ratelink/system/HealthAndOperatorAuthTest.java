@@ -1,0 +1,42 @@
+package app.ratelink.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import app.ratelink.testing.IntegrationTest;
+
+class HealthAndOperatorAuthTest extends IntegrationTest {
+
+    @Test
+    void healthAnswersUp() {
+        HttpResponse<String> r = http().get("/actuator/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void operatorApiNeedsTheBearerToken() {
+        assertThat(http().get("/api/operator/v1/currencies").statusCode()).isEqualTo(401);
+        assertThat(http().withHeader("Authorization", "Bearer wrong").get("/api/operator/v1/currencies")
+                .statusCode()).isEqualTo(401);
+        HttpResponse<String> ok = operator().get("/api/operator/v1/currencies");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+    }
+
+    @Test
+    void settingsAreValidatedByName() {
+        HttpResponse<String> bad = operator().json("PUT", "/api/operator/v1/settings", "{\"timeZone\":\"Mars/Base\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"timeZone\"");
+        HttpResponse<String> unknown = operator().json("PUT", "/api/operator/v1/settings", "{\"nope\":1}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        HttpResponse<String> ok = operator().json("PUT", "/api/operator/v1/settings", "{\"cookieLifetimeDays\":30}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"cookieLifetimeDays\":\"30\"");
+        operator().json("PUT", "/api/operator/v1/settings", "{\"cookieLifetimeDays\":365}");
+    }
+}

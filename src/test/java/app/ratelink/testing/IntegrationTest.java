@@ -1,0 +1,29 @@
+package app.ratelink.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of HTTP-level tests: the whole application on a random port over an in-memory H2 database that
+ * all such tests share (one cached context), so each test makes its own data (unique codes, e-mails).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+
+    @LocalServerPort
+    protected int port;
+
+    /** A fresh client (own cookie jar) against this test's server. */
+    protected TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    /** A client that sends the operator bearer token. */
+    protected TestHttp operator() {
+        return http().withHeader("Authorization", "Bearer " + OPERATOR_TOKEN);
+    }
+}
