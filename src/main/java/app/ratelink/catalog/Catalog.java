@@ -214,6 +214,17 @@ public class Catalog {
         return changes.size();
     }
 
+    /**
+     * Removes a direction's reward overrides (the partner's or the level % applies again). A separate call
+     * because {@link DirectionChange} reads null as "keep the current value".
+     */
+    @Transactional
+    public void clearRewardOverrides(String from, String to, boolean percent, boolean fixed) {
+        if ((percent || fixed) && repository.clearRewardOverrides(from, to, percent, fixed, clock.instant())) {
+            changed(clock.instant());
+        }
+    }
+
     private void changed(Instant now) {
         long revision = repository.bumpRevision(now);
         events.publishEvent(new CatalogChanged(revision));

@@ -121,6 +121,22 @@ class CatalogRepository {
                 .param("from", from).param("to", to).update() == 1;
     }
 
+    /** Returns true when an override was actually removed. */
+    boolean clearRewardOverrides(String from, String to, boolean percent, boolean fixed, Instant now) {
+        List<String> cleared = new ArrayList<>();
+        if (percent) {
+            cleared.add("reward_percent = NULL");
+        }
+        if (fixed) {
+            cleared.add("reward_fixed = NULL");
+        }
+        String any = (percent ? "reward_percent IS NOT NULL" : "") + (percent && fixed ? " OR " : "")
+                + (fixed ? "reward_fixed IS NOT NULL" : "");
+        return jdbc.sql("UPDATE directions SET " + String.join(", ", cleared) + ", updated_at = :at"
+                        + " WHERE from_code = :from AND to_code = :to AND (" + any + ")")
+                .param("at", SqlTime.of(now)).param("from", from).param("to", to).update() > 0;
+    }
+
     long bumpRevision(Instant now) {
         jdbc.sql("UPDATE catalog_revision SET revision = revision + 1, changed_at = :at WHERE id = 1")
                 .param("at", SqlTime.of(now)).update();

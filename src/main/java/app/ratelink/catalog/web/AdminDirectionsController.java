@@ -1,0 +1,185 @@
+package app.ratelink.catalog.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.ratelink.catalog.Catalog;
+import app.ratelink.catalog.Direction;
+import app.ratelink.catalog.DirectionChange;
+import app.ratelink.catalog.DirectionFlag;
+import app.ratelink.money.Decimals;
+import app.ratelink.system.BadRequestException;
+
+/**
+ * Admin pages for directions: list, create, edit — rate in/out, limits, fees, flags, cash cities, profit
+ * and reward overrides, active — validated by {@link Catalog}, errors shown on their fields.
+ */
+@Controller
+class AdminDirectionsController {
+
+    private final Catalog catalog;
+
+    AdminDirectionsController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The form as typed; checkboxes arrive only when ticked. */
+    static final class DirectionForm {
+        public String from = "";
+        public String to = "";
+        public String in = "";
+        public String out = "";
+        public String minAmount = "";
+        public String maxAmount = "";
+        public String minFee = "";
+        public String fromFee = "";
+        public String toFee = "";
+        public List<String> flags = new ArrayList<>();
+        public String cities = "";
+        public String profitPercent = "0";
+        public String rewardPercent = "";
+        public String rewardFixed = "";
+        public boolean active = true;
+
+        public void setFrom(String v) { from = v; }
+        public void setTo(String v) { to = v; }
+        public void setIn(String v) { in = v; }
+        public void setOut(String v) { out = v; }
+        public void setMinAmount(String v) { minAmount = v; }
+        public void setMaxAmount(String v) { maxAmount = v; }
+        public void setMinFee(String v) { minFee = v; }
+        public void setFromFee(String v) { fromFee = v; }
+        public void setToFee(String v) { toFee = v; }
+        public void setFlags(List<String> v) { flags = v == null ? new ArrayList<>() : v; }
+        public void setCities(String v) { cities = v; }
+        public void setProfitPercent(String v) { profitPercent = v; }
+        public void setRewardPercent(String v) { rewardPercent = v; }
+        public void setRewardFixed(String v) { rewardFixed = v; }
+        public void setActive(boolean v) { active = v; }
+
+        static DirectionForm of(Direction d) {
+            DirectionForm f = new DirectionForm();
+            f.from = d.from();
+            f.to = d.to();
+            f.in = Decimals.plain(d.rateIn());
+            f.out = Decimals.plain(d.rateOut());
+            f.minAmount = Decimals.plain(d.minAmount());
+            f.maxAmount = Decimals.plain(d.maxAmount());
+            f.minFee = d.minFee() == null ? "" : d.minFee().toString();
+            f.fromFee = d.fromFee() == null ? "" : d.fromFee().toString();
+            f.toFee = d.toFee() == null ? "" : d.toFee().toString();
+            f.flags = new ArrayList<>(d.flags().stream().map(DirectionFlag::code).toList());
+            f.cities = String.join(", ", d.cities());
+            f.profitPercent = Decimals.plain(d.profitPercent());
+            f.rewardPercent = d.rewardPercent() == null ? "" : Decimals.plain(d.rewardPercent());
+            f.rewardFixed = d.rewardFixed() == null ? "" : Decimals.plain(d.rewardFixed());
+            f.active = d.active();
+            return f;
+        }
+    }
+
+    @GetMapping("/admin/directions")
+    String list(Model model) {
+        model.addAttribute("directions", catalog.directions());
+        return "admin/directions";
+    }
+
+    @GetMapping("/admin/directions/new")
+    String create(Model model) {
+        return render(new DirectionForm(), true, Map.of(), model);
+    }
+
+    @GetMapping("/admin/directions/{from}/{to}")
+    String edit(@PathVariable String from, @PathVariable String to, Model model) {
+        Direction d = catalog.direction(from, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return render(DirectionForm.of(d), false, Map.of(), model);
+    }
+
+    @PostMapping("/admin/directions")
+    String saveNew(@ModelAttribute("form") DirectionForm form, Model model, RedirectAttributes redirect) {
+        form.from = upper(form.from);
+        form.to = upper(form.to);
+        if (catalog.direction(form.from, form.to).isPresent()) {
+            return render(form, true, Map.of("to", "This direction exists already"), model);
+        }
+        return save(form, true, model, redirect);
+    }
+
+    @PostMapping("/admin/directions/{from}/{to}")
+    String saveExisting(@PathVariable String from, @PathVariable String to,
+                        @ModelAttribute("form") DirectionForm form, Model model, RedirectAttributes redirect) {
+        catalog.direction(from, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        form.from = from;
+        form.to = to;
+        return save(form, false, model, redirect);
+    }
+
+    private String save(DirectionForm form, boolean creating, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        DirectionChange change = new DirectionChange(
+                required("in", AdminForms.decimal("in", form.in, errors), errors),
+                required("out", AdminForms.decimal("out", form.out, errors), errors),
+                required("minAmount", AdminForms.decimal("minAmount", form.minAmount, errors), errors),
+                required("maxAmount", AdminForms.decimal("maxAmount", form.maxAmount, errors), errors),
+                required("profitPercent", AdminForms.decimal("profitPercent", form.profitPercent, errors), errors),
+                form.flags, AdminForms.list(form.cities), form.active,
+                blankToEmpty(form.minFee), blankToEmpty(form.fromFee), blankToEmpty(form.toFee),
+                AdminForms.decimal("rewardPercent", form.rewardPercent, errors),
+                AdminForms.decimal("rewardFixed", form.rewardFixed, errors));
+        if (errors.isEmpty()) {
+            try {
+                catalog.saveDirection(form.from, form.to, change);
+                // An emptied override field means "no override": the partner's or the level % applies.
+                catalog.clearRewardOverrides(form.from, form.to, isBlank(form.rewardPercent), isBlank(form.rewardFixed));
+                redirect.addFlashAttribute("message", "Direction " + form.from + " → " + form.to + " saved.");
+                return "redirect:/admin/directions";
+            } catch (BadRequestException e) {
+                errors.put(e.field(), e.getMessage());
+            }
+        }
+        return render(form, creating, errors, model);
+    }
+
+    private String render(DirectionForm form, boolean creating, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("creating", creating);
+        model.addAttribute("errors", errors);
+        model.addAttribute("allFlags", Arrays.stream(DirectionFlag.values()).map(DirectionFlag::code).toList());
+        model.addAttribute("currencies", catalog.currencies());
+        return "admin/direction";
+    }
+
+    private static <T> T required(String field, T value, Map<String, String> errors) {
+        if (value == null) {
+            errors.putIfAbsent(field, "Required");
+        }
+        return value;
+    }
+
+    /** Catalog reads null as "keep", blank as "no fee". */
+    private static String blankToEmpty(String text) {
+        return text == null ? "" : text.trim();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String upper(String text) {
+        return text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+    }
+}

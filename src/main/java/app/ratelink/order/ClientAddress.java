@@ -1,0 +1,103 @@
+package app.ratelink.order;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The client's real address: the connection's peer, unless that peer is a trusted proxy, in which case
+ * {@code X-Forwarded-For} is read from the right, skipping further trusted proxies. Only IP literals are
+ * ever parsed, so a forged header can never trigger a DNS lookup.
+ */
+final class ClientAddress {
+
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F.:]{2,45}");
+
+    private ClientAddress() {
+    }
+
+    /** {@code trusted}: comma-separated addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code ::1}). */
+    static String of(String remoteAddr, String forwardedFor, String trusted) {
+        List<Range> proxies = ranges(trusted);
+        if (remoteAddr == null || forwardedFor == null || forwardedFor.isBlank() || !isTrusted(remoteAddr, proxies)) {
+            return remoteAddr;
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!IP_LITERAL.matcher(hop).matches()) {
+                // Garbage from an untrusted hop: the last trustworthy thing we know is the hop after it.
+                return i == hops.length - 1 ? remoteAddr : hops[i + 1].trim();
+            }
+            if (!isTrusted(hop, proxies)) {
+                return hop;
+            }
+        }
+        return hops[0].trim();
+    }
+
+    private record Range(byte[] network, int bits) {
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            int full = bits / 8;
+            for (int i = 0; i < full; i++) {
+                if (address[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return (address[full] & mask) == (network[full] & mask);
+        }
+    }
+
+    private static boolean isTrusted(String address, List<Range> proxies) {
+        Optional<byte[]> bytes = parse(address);
+        return bytes.isPresent() && proxies.stream().anyMatch(r -> r.contains(bytes.get()));
+    }
+
+    private static List<Range> ranges(String trusted) {
+        List<Range> result = new ArrayList<>();
+        if (trusted == null) {
+            return result;
+        }
+        for (String entry : trusted.split(",")) {
+            String e = entry.trim();
+            int slash = e.indexOf('/');
+            Optional<byte[]> network = parse(slash < 0 ? e : e.substring(0, slash));
+            if (network.isEmpty()) {
+                continue;
+            }
+            int max = network.get().length * 8;
+            int bits = max;
+            if (slash >= 0) {
+                try {
+                    bits = Math.min(max, Math.max(0, Integer.parseInt(e.substring(slash + 1))));
+                } catch (NumberFormatException ex) {
+                    continue;
+                }
+            }
+            result.add(new Range(network.get(), bits));
+        }
+        return result;
+    }
+
+    private static Optional<byte[]> parse(String address) {
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(address).getAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package app.ratelink.order.web;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import app.ratelink.catalog.Catalog;
+import app.ratelink.catalog.Currency;
+import app.ratelink.catalog.Direction;
+import app.ratelink.catalog.DirectionFlag;
+import app.ratelink.catalog.Landing;
+import app.ratelink.money.Decimals;
+import app.ratelink.money.Money;
+import app.ratelink.order.InvalidOrderException;
+import app.ratelink.order.Order;
+import app.ratelink.order.OrderClients;
+import app.ratelink.order.OrderForm;
+import app.ratelink.order.OrderPlacement;
+import app.ratelink.order.OrderPricing;
+
+/**
+ * The direction page {@code /exchange/{FROM}/{TO}}: rate, reserve, limits, fees and the order form
+ * ({@code amount}, {@code account}, {@code email}). Codes in any case or as aliases redirect to the
+ * canonical URL; an unknown or closed direction sends the client home with a notice, never to an error.
+ */
+@Controller
+class ExchangeController {
+
+    /** What each direction flag means for the client, in plain words. */
+    private static final Map<DirectionFlag, String> FLAG_NOTES = new EnumMap<>(Map.ofEntries(
+            Map.entry(DirectionFlag.MANUAL, "Processed by an operator (not automatic)."),
+            Map.entry(DirectionFlag.JURIDICAL, "Payments from or to legal entities."),
+            Map.entry(DirectionFlag.VERIFYING, "We may ask you to verify your identity."),
+            Map.entry(DirectionFlag.CARDVERIFY, "We may ask you to verify your card."),
+            Map.entry(DirectionFlag.FLOATING, "Floating rate: it may follow the market until payment is confirmed."),
+            Map.entry(DirectionFlag.OTHERIN, "Payment from a third party's account is accepted."),
+            Map.entry(DirectionFlag.OTHEROUT, "Payout to a third party's account is possible."),
+            Map.entry(DirectionFlag.REG, "Registration is required."),
+            Map.entry(DirectionFlag.CARD2CARD, "Card-to-card transfer."),
+            Map.entry(DirectionFlag.DELIVERY, "Cash delivery is available."),
+            Map.entry(DirectionFlag.HOLD, "Funds may be held for a security check.")));
+
+    private final Catalog catalog;
+    private final Landing landing;
+    private final OrderPlacement placement;
+    private final OrderClients clients;
+
+    ExchangeController(Catalog catalog, Landing landing, OrderPlacement placement, OrderClients clients) {
+        this.catalog = catalog;
+        this.landing = landing;
+        this.placement = placement;
+        this.clients = clients;
+    }
+
+    /** What the page shows about a direction. */
+    record DirectionView(Direction direction, Currency from, Currency to, String rateIn, String rateOut,
+                         String reserve, String min, String max, String maxByReserve) {
+    }
+
+    @GetMapping("/exchange/{from}/{to}")
+    String page(@PathVariable String from, @PathVariable String to,
+                @RequestParam(required = false) String amount, @RequestParam(required = false) String city,
+                Model model) {
+        Optional<DirectionView> view = view(from, to);
+        if (view.isEmpty()) {
+            return "redirect:" + landing.target(new Landing.Request(from, to, city, amount));
+        }
+        DirectionView v = view.get();
+        if (!v.from().code().equals(from) || !v.to().code().equals(to)) {
+            // Canonical URL (upper-case codes, aliases resolved), keeping only the validated pre-fills.
+            return "redirect:" + landing.target(new Landing.Request(v.from().code(), v.to().code(), city, amount));
+        }
+        String prefilledCity = city == null ? null : city.trim().toUpperCase(Locale.ROOT);
+        OrderForm form = new OrderForm(v.from().code(), v.to().code(),
+                OrderPricing.parseAmount(amount).filter(a -> a.signum() > 0).map(Decimals::plain).orElse(""),
+                "", "", v.direction().cities().contains(prefilledCity) ? prefilledCity : null);
+        return render(v, form, Map.of(), model);
+    }
+
+    @PostMapping("/exchange/{from}/{to}")
+    String order(@PathVariable String from, @PathVariable String to,
+                 @RequestParam(required = false) String amount, @RequestParam(required = false) String account,
+                 @RequestParam(required = false) String email, @RequestParam(required = false) String city,
+                 HttpServletRequest request, Model model) {
+        Optional<DirectionView> view = view(from, to);
+        if (view.isEmpty()) {
+            return "redirect:" + landing.target(new Landing.Request(from, to, city, amount));
+        }
+        DirectionView v = view.get();
+        OrderForm form = new OrderForm(v.from().code(), v.to().code(), amount, account, email, city);
+        try {
+            Order order = placement.place(form, clients.of(request));
+            return "redirect:/order/" + order.publicId();
+        } catch (InvalidOrderException e) {
+            if (e.errors().containsKey("direction")) {
+                return "redirect:" + landing.target(new Landing.Request(from, to, city, amount));
+            }
+            return render(v, form, e.errors(), model);
+        }
+    }
+
+    private String render(DirectionView v, OrderForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("d", v);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("price", v.direction().price().toPlainString());
+        model.addAttribute("quote", quote(v, form.amount()));
+        model.addAttribute("flagNotes", v.direction().flags().stream().sorted().map(FLAG_NOTES::get).toList());
+        return "public/exchange";
+    }
+
+    /** What the client gets for the pre-filled amount (shown before submitting). */
+    private static String quote(DirectionView v, String amount) {
+        return OrderPricing.parseAmount(amount).filter(a -> a.signum() > 0)
+                .map(a -> OrderPricing.amountGet(v.direction(), v.to(), a))
+                .filter(Money::isPositive).map(Money::toPlainString).orElse(null);
+    }
+
+    private Optional<DirectionView> view(String from, String to) {
+        Optional<Currency> f = catalog.activeCurrency(from);
+        Optional<Currency> t = catalog.activeCurrency(to);
+        if (f.isEmpty() || t.isEmpty()) {
+            return Optional.empty();
+        }
+        return catalog.activeDirection(f.get().code(), t.get().code()).map(d -> new DirectionView(d, f.get(), t.get(),
+                Decimals.plain(d.rateIn()), Decimals.plain(d.rateOut()), Decimals.plain(t.get().reserve()),
+                Decimals.plain(d.minAmount()), Decimals.plain(d.maxAmount()),
+                OrderPricing.maxGiveForReserve(d, f.get(), t.get()).toPlainString()));
+    }
+}

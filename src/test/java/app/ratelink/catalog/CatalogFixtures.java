@@ -1,0 +1,22 @@
+package app.ratelink.catalog;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+import app.ratelink.testing.Engine;
+
+/** A real {@link Catalog} on a test engine, for other features' repository tests. */
+public final class CatalogFixtures {
+
+    private CatalogFixtures() {
+    }
+
+    public static Catalog catalog(Engine engine, Clock clock) {
+        return new Catalog(new CatalogRepository(engine.jdbc()), clock, event -> { });
+    }
+
+    public static Catalog catalog(Engine engine, Clock clock, ApplicationEventPublisher events) {
+        return new Catalog(new CatalogRepository(engine.jdbc()), clock, events);
+    }
+}
