@@ -43,7 +43,7 @@ class HomeController {
 
     /** One line of the directions table. */
     record Row(Currency from, Currency to, Direction direction, String rateIn, String rateOut, String reserve) {
-        String href() {
+        public String href() {
             return "/exchange/" + from.code() + "/" + to.code();
         }
     }

@@ -83,7 +83,7 @@ class ExchangeController {
         String prefilledCity = city == null ? null : city.trim().toUpperCase(Locale.ROOT);
         OrderForm form = new OrderForm(v.from().code(), v.to().code(),
                 OrderPricing.parseAmount(amount).filter(a -> a.signum() > 0).map(Decimals::plain).orElse(""),
-                "", "", v.direction().cities().contains(prefilledCity) ? prefilledCity : null);
+                "", "", prefilledCity != null && v.direction().cities().contains(prefilledCity) ? prefilledCity : null);
         return render(v, form, Map.of(), model);
     }
 
