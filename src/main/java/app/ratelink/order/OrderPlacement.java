@@ -53,6 +53,10 @@ public class OrderPlacement {
 
     @Transactional
     public Order place(OrderForm form, OrderClient client) {
+        if (settings.maintenance()) {
+            // Site offline: no new obligations for the exchanger until the operator is back.
+            throw new InvalidOrderException(Map.of("form", "We are offline for maintenance; please try again later"));
+        }
         Direction direction = catalog.activeDirection(form.from(), form.to())
                 .orElseThrow(() -> new InvalidOrderException(Map.of("direction",
                         "This direction is not available at the moment")));

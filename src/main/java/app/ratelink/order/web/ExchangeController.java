@@ -27,6 +27,7 @@ import app.ratelink.order.OrderClients;
 import app.ratelink.order.OrderForm;
 import app.ratelink.order.OrderPlacement;
 import app.ratelink.order.OrderPricing;
+import app.ratelink.system.Settings;
 
 /**
  * The direction page {@code /exchange/{FROM}/{TO}}: rate, reserve, limits, fees and the order form
@@ -54,12 +55,15 @@ class ExchangeController {
     private final Landing landing;
     private final OrderPlacement placement;
     private final OrderClients clients;
+    private final Settings settings;
 
-    ExchangeController(Catalog catalog, Landing landing, OrderPlacement placement, OrderClients clients) {
+    ExchangeController(Catalog catalog, Landing landing, OrderPlacement placement, OrderClients clients,
+                       Settings settings) {
         this.catalog = catalog;
         this.landing = landing;
         this.placement = placement;
         this.clients = clients;
+        this.settings = settings;
     }
 
     /** What the page shows about a direction. */
@@ -115,6 +119,7 @@ class ExchangeController {
         model.addAttribute("errors", errors);
         model.addAttribute("price", v.direction().price().toPlainString());
         model.addAttribute("quote", quote(v, form.amount()));
+        model.addAttribute("maintenance", settings.maintenance());
         model.addAttribute("flagNotes", v.direction().flags().stream().sorted().map(FLAG_NOTES::get).toList());
         return "public/exchange";
     }

@@ -251,6 +251,31 @@ class OrderHttpTest extends IntegrationTest {
     }
 
     @Test
+    void markingPaidNeedsTheCsrfTokenToo() {
+        TestHttp client = http();
+        String publicId = createOrder(client, "20");
+        assertThat(client.postFormRaw("/order/" + publicId + "/paid", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(orders.byPublicId(publicId).orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void noOrdersAreTakenInMaintenance() {
+        assertThat(operator().json("PUT", "/api/operator/v1/settings", "{\"maintenance\":true}").statusCode())
+                .isEqualTo(200);
+        try {
+            TestHttp client = http();
+            HttpResponse<String> page = client.get(page());
+            assertThat(page.body()).contains("id=\"maintenance\"");
+            HttpResponse<String> r = client.postForm(page(),
+                    Map.of("amount", "20", "account", WALLET, "email", "client@example.com"));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("id=\"form-error\"").contains("offline for maintenance");
+        } finally {
+            operator().json("PUT", "/api/operator/v1/settings", "{\"maintenance\":false}");
+        }
+    }
+
+    @Test
     void unknownOrderPagesAre404() {
         HttpResponse<String> r = http().get("/order/AAAAAAAAAAAAAAAAAAAAAA");
         assertThat(r.statusCode()).isEqualTo(404);
