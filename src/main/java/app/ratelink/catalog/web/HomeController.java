@@ -115,8 +115,9 @@ class HomeController {
             if (give.isPresent() && get.isPresent()) {
                 return "The exchange " + pair + " is not available right now. Here is what we can offer instead.";
             }
-            String known = give.or(() -> get).map(Currency::name).orElse("this currency");
-            return "The exchange you chose is not available right now. Here are our directions for " + known + ".";
+            return give.or(() -> get).map(c -> "The exchange you chose is not available right now. Here are our "
+                    + "directions for " + c.name() + ".")
+                    .orElse("The exchange you chose is not available right now. Choose another one below.");
         }
         return null;
     }
