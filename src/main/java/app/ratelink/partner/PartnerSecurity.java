@@ -19,8 +19,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import app.ratelink.system.Setting;
@@ -56,8 +58,14 @@ class PartnerSecurity {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // Logged in as something else (e.g. the admin in the same browser): offer the partner login.
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> res.sendRedirect(
-                        req.getContextPath() + "/login")))
+                // A missing or wrong CSRF token stays a plain 403.
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    if (ex instanceof CsrfException) {
+                        new AccessDeniedHandlerImpl().handle(req, res, ex);
+                    } else {
+                        res.sendRedirect(req.getContextPath() + "/login");
+                    }
+                }))
                 .addFilterAfter(new StillValid(jdbc), SecurityContextHolderFilter.class);
         return http.build();
     }
