@@ -1,6 +1,7 @@
 package app.ratelink.referral;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -38,6 +39,8 @@ public class LinkVisits {
     private final ClickWriter writer;
     private final Settings settings;
     private final Clock clock;
+    private final ShortCache<String, Optional<Partner>> partnerByCode;
+    private final ShortCache<Landing.Request, String> targets;
 
     LinkVisits(Partners partners, Landing landing, Browsers browsers, Attribution attribution, ClickSecret secret,
                ClickWriter writer, Settings settings, Clock clock) {
@@ -49,16 +52,22 @@ public class LinkVisits {
         this.writer = writer;
         this.settings = settings;
         this.clock = clock;
+        this.partnerByCode = new ShortCache<>(clock, Duration.ofSeconds(1));
+        this.targets = new ShortCache<>(clock, Duration.ofSeconds(1));
     }
 
-    /** Handles the visit and returns the path (with query) to redirect to. */
-    public String follow(String code, HttpServletRequest request, HttpServletResponse response) {
-        Optional<Partner> partner = partners.byCode(code);
+    /**
+     * Handles the visit and returns the path (with query) to redirect to. {@code loggedInPartner}: the
+     * partner logged in on this browser, whose visits to its own link are not counted.
+     */
+    public String follow(String code, Optional<Long> loggedInPartner, HttpServletRequest request,
+                         HttpServletResponse response) {
+        Optional<Partner> partner = code.length() > 16 ? Optional.empty() : partnerByCode.get(code, partners::byCode);
         if (partner.isEmpty()) {
             // Unknown code: nothing to record, but the visitor still lands somewhere useful.
             return "/";
         }
-        String target = landing.target(Landing.Request.of(request.getParameterMap()));
+        String target = targets.get(Landing.Request.of(request.getParameterMap()), landing::target);
         if (partner.get().banned()) {
             return target;
         }
@@ -69,7 +78,7 @@ public class LinkVisits {
         }
         String userAgent = request.getHeader("User-Agent");
         Browsers.Browser browser = browsers.of(userAgent);
-        String notCounted = notCounted(request, browser, partner.get().id());
+        String notCounted = notCounted(request, browser, partner.get().id(), loggedInPartner);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         NewClick click = new NewClick(partner.get().id(), now, now.atZone(settings.zone()).toLocalDate(), notCounted,
                 browser.name(), NewClick.crop(userAgent, NewClick.USER_AGENT),
@@ -93,7 +102,8 @@ public class LinkVisits {
         return target;
     }
 
-    private static String notCounted(HttpServletRequest request, Browsers.Browser browser, long partnerId) {
+    private static String notCounted(HttpServletRequest request, Browsers.Browser browser, long partnerId,
+                                     Optional<Long> loggedInPartner) {
         if ("HEAD".equals(request.getMethod())) {
             return NotCounted.HEAD;
         }
@@ -104,7 +114,7 @@ public class LinkVisits {
         if (browser.bot()) {
             return NotCounted.BOT;
         }
-        if (Partners.currentPartnerId().filter(id -> id == partnerId).isPresent()) {
+        if (loggedInPartner.filter(id -> id == partnerId).isPresent()) {
             return NotCounted.OWN;
         }
         return null;

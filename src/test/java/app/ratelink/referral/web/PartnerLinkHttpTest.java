@@ -1,8 +1,6 @@
 package app.ratelink.referral.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
@@ -19,18 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.web.context.WebApplicationContext;
 
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderReferrals;
 import app.ratelink.order.Orders;
 import app.ratelink.order.web.TestCatalog;
 import app.ratelink.partner.Partner;
+import app.ratelink.partner.PartnerFixtures;
+import app.ratelink.partner.Partners;
 import app.ratelink.partner.TestPartnerLogin;
 import app.ratelink.partner.TestPartners;
 import app.ratelink.system.Setting;
@@ -55,7 +50,7 @@ class PartnerLinkHttpTest extends IntegrationTest {
     @Autowired
     OrderReferrals referrals;
     @Autowired
-    WebApplicationContext context;
+    Partners partners;
 
     Partner partner;
 
@@ -236,26 +231,46 @@ class PartnerLinkHttpTest extends IntegrationTest {
     }
 
     @Test
-    void thePartnersOwnVisitsAreNotCountedAndItsOwnOrdersEarnNothing() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        MockHttpServletResponse own = mvc.perform(get("/ref/" + partner.code() + "/").header("User-Agent", CHROME)
-                .with(authentication(TestPartnerLogin.of(partner.id())))).andReturn().getResponse();
-        assertThat(own.getStatus()).isEqualTo(302);
-        assertThat(own.getHeaders("Set-Cookie")).noneMatch(c -> c.startsWith("rl_ref="));
-        assertThat(clicksOf(partner.id())).singleElement()
-                .satisfies(c -> assertThat(c.get("not_counted")).isEqualTo("own"));
+    void thePartnersOwnVisitsAreNotCountedAndItsOwnOrdersEarnNothing() {
+        Partner own = PartnerFixtures.partner(partners);
+        TestHttp cabinet = PartnerFixtures.login(browser(), own.email());
+        HttpResponse<String> r = cabinet.get("/ref/" + own.code() + "/?cur_from=PMUSD&cur_to=BTC");
+        assertRedirect(r, "/exchange/PMUSD/BTC");
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("rl_ref="));
+        assertThat(clicksOf(own.id())).singleElement().satisfies(c -> {
+            assertThat(c.get("not_counted")).isEqualTo("own");
+            assertThat(c.get("counted")).isEqualTo(false);
+        });
 
-        // Even with an attribution cookie from an earlier anonymous click, the logged-in partner gets none.
+        // Clicked while logged out, then ordering while logged in: the partner's own order earns nothing.
         TestHttp client = browser();
-        client.get("/ref/" + partner.code() + "/");
+        client.get("/ref/" + own.code() + "/?cur_from=PMUSD&cur_to=BTC");
+        assertThat(cookie(client, "rl_ref")).isPresent();
+        PartnerFixtures.login(client, own.email());
+        client.get("/exchange/PMUSD/BTC");
+        HttpResponse<String> posted = client.postForm("/exchange/PMUSD/BTC",
+                Map.of("amount", "100", "account", "bc1qclient", "email", "client@example.com"));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        Matcher m = ORDER_URL.matcher(posted.headers().firstValue("Location").orElseThrow());
+        assertThat(m.find()).isTrue();
+        assertThat(orders.byPublicId(m.group(1)).orElseThrow().partnerId()).isNull();
+
+        // The unit underneath, without a login the same cookie is a referral.
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setCookies(new Cookie("rl_ref", cookie(client, "rl_ref").orElseThrow()));
-        SecurityContextHolder.getContext().setAuthentication(TestPartnerLogin.of(partner.id()));
+        assertThat(referrals.referralFor(request)).isPresent();
+        SecurityContextHolder.getContext().setAuthentication(TestPartnerLogin.of(own.id()));
         try {
             assertThat(referrals.referralFor(request)).isEmpty();
         } finally {
             SecurityContextHolder.clearContext();
         }
-        assertThat(referrals.referralFor(request)).isPresent();
+    }
+
+    @Test
+    void otherPathsAndMethodsUnderRefAreNotPartnerLinks() {
+        assertThat(browser().get("/ref/" + partner.code() + "/extra").statusCode()).isEqualTo(404);
+        assertThat(browser().json("POST", "/ref/" + partner.code() + "/", "{}").statusCode()).isIn(403, 405);
+        assertThat(clicksOf(partner.id())).isEmpty();
     }
 }

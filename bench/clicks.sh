@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Throughput of the partner link /ref/{code}/?cur_from=PMUSD&cur_to=BTC (a real browser user agent, so every
+# request is a counted click committed to PostgreSQL before its 302) against nginx answering `return 302`
+# in the same run, then a crash test: kill -9 under load and check that every 302 wrk got has its click row.
+# Localhost only, bounded in time. Needs: Debian's postgresql (a private cluster is started on port 15432 so
+# that other work on the machine's server, e.g. test runs creating databases, does not skew the figures;
+# fsync stays on), wrk, nginx. Usage: bench/clicks.sh [seconds per run, default 15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-15}
+APP_PORT=18080
+DB=ratelink_bench_clicks
+UA='Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'
+TOKEN=bench-operator-token
+WORK=/tmp/ratelink-bench-nginx
+mkdir -p "$WORK"
+APP_PID=
+NGINX_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  stop_private_pg
+}
+trap cleanup EXIT
+
+JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then
+  ./mvnw -B -o -q -DskipTests package
+  JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
+fi
+
+source bench/private-pg.sh
+psql -qc "CREATE DATABASE $DB" postgres
+
+start_app() {
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+  SPRING_DATASOURCE_PASSWORD= RATELINK_OPERATOR_TOKEN=$TOKEN \
+    java -Xmx512m -jar "$JAR" --server.port=$APP_PORT --ratelink.data-dir=/tmp/ratelink-bench-data \
+    --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "Ratelink did not start"; cat "$WORK/app.log"; exit 1
+}
+
+start_app
+CODE=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@partners.test","password":"correct horse battery staple 9"}' \
+  "http://127.0.0.1:$APP_PORT/api/operator/v1/partners" | sed -E 's/.*"code":"([^"]+)".*/\1/')
+LINK="http://127.0.0.1:$APP_PORT/ref/$CODE/?cur_from=PMUSD&cur_to=BTC"
+echo "Partner link: $LINK"
+curl -s -o /dev/null -D - -A "$UA" "$LINK" | grep -iE '^(HTTP|location|cache-control)'
+
+nginx -c "$PWD/bench/nginx-clicks.conf" &
+NGINX_PID=$!
+sleep 1
+
+run() { wrk -t2 -c64 -d"${SECS}s" -H "User-Agent: $UA" "$1" | tee "$WORK/$2.txt" | grep -E 'Requests/sec|Latency|Non-2xx|Socket errors|requests in'; }
+echo "== warm-up Ratelink (10 s)"; wrk -t2 -c32 -d10s -H "User-Agent: $UA" "$LINK" >/dev/null
+echo "== nginx return 302"; run "http://127.0.0.1:18081/ref/$CODE/?cur_from=PMUSD&cur_to=BTC" nginx
+echo "== Ratelink /ref on PostgreSQL"; run "$LINK" ratelink
+N=$(grep Requests/sec "$WORK/nginx.txt" | awk '{print $2}')
+R=$(grep Requests/sec "$WORK/ratelink.txt" | awk '{print $2}')
+echo "ratio Ratelink/nginx = $(echo "scale=2; $R / $N" | bc)  (nginx $N req/s, Ratelink $R req/s)"
+kill "$NGINX_PID"; NGINX_PID=
+
+echo "== crash test: kill -9 after 5 s of load"
+PID=$(psql -tAc "SELECT id FROM partners WHERE code = '$CODE'" $DB)
+BEFORE=$(psql -tAc "SELECT COUNT(*) FROM clicks WHERE partner_id = $PID" $DB)
+wrk -t2 -c64 -d12s -H "User-Agent: $UA" -s bench/count302.lua "$LINK" >"$WORK/crash.txt" 2>&1 &
+WRK=$!
+sleep 5
+kill -9 "$APP_PID"; APP_PID=
+wait "$WRK" || true
+GOT=$(grep redirects_302 "$WORK/crash.txt" | cut -d= -f2)
+AFTER=$(psql -tAc "SELECT COUNT(*) FROM clicks WHERE partner_id = $PID" $DB)
+ROWS=$((AFTER - BEFORE))
+echo "302s received by wrk: $GOT; click rows committed: $ROWS"
+if [ "$ROWS" -ge "$GOT" ]; then
+  echo "OK: every 302 has its click (rows - 302s = $((ROWS - GOT)) committed clicks whose answer the kill cut off)"
+else
+  echo "LOST: $((GOT - ROWS)) redirects without a click row"; exit 1
+fi

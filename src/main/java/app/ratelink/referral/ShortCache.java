@@ -1,0 +1,45 @@
+package app.ratelink.referral;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Remembers answers for a second. A partner link is the hottest URL of the site: without this, every click
+ * would ask the database for the partner and the landing direction several times, for answers that change
+ * a few times a day. A second is the staleness the settings already accept on every node.
+ */
+final class ShortCache<K, V> {
+
+    private static final int LIMIT = 10_000;
+
+    private record Entry<V>(V value, Instant until) {
+    }
+
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration ttl;
+
+    ShortCache(Clock clock, Duration ttl) {
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    V get(K key, Function<K, V> load) {
+        Instant now = clock.instant();
+        Entry<V> e = entries.get(key);
+        if (e != null && now.isBefore(e.until())) {
+            return e.value();
+        }
+        V value = load.apply(key);
+        if (entries.size() >= LIMIT) {
+            // Forged keys (random codes, amounts) must not grow memory; real keys come back within a second.
+            entries.clear();
+        }
+        entries.put(key, new Entry<>(value, now.plus(ttl)));
+        return value;
+    }
+}
