@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import app.ratelink.system.ClientAddress;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 

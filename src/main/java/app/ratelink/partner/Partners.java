@@ -2,24 +2,38 @@ package app.ratelink.partner;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import app.ratelink.money.Decimals;
+import app.ratelink.system.BadRequestException;
+import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
 
-/** Read access to partner accounts for the other features (links, rewards, API). */
+/** Partner accounts for the other features: look-ups, the partner link, and creating confirmed partners. */
 @Service
 public class Partners {
 
     private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Settings settings;
+    private final Clock clock;
+    private final PartnerCodes codes = new PartnerCodes();
 
-    Partners(JdbcClient jdbc) {
+    Partners(JdbcClient jdbc, PasswordEncoder encoder, Settings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public Optional<Partner> byCode(String code) {
@@ -33,6 +47,72 @@ public class Partners {
     public Optional<Partner> byId(long id) {
         return jdbc.sql("SELECT * FROM partners WHERE id = :id").param("id", id)
                 .query(Partners::partner).optional();
+    }
+
+    public Optional<Partner> byEmail(String email) {
+        return jdbc.sql("SELECT * FROM partners WHERE email = :email")
+                .param("email", EmailAddresses.normalized(email)).query(Partners::partner).optional();
+    }
+
+    /** The partner link {@code {base-url}/ref/{code}/}; the base URL is the baseUrl setting or ratelink.base-url. */
+    public String link(String code) {
+        return settings.baseUrl() + "/ref/" + code + "/";
+    }
+
+    public String link(Partner partner) {
+        return link(partner.code());
+    }
+
+    /**
+     * Creates a partner that can log in at once (no confirmation mail): for operators who move partners
+     * over from another script, for the demo partner, and for tests. The password must pass
+     * {@link PasswordRules} (at least {@value PasswordRules#MIN_LENGTH} characters, not a common one).
+     *
+     * @throws BadRequestException  naming {@code email} or {@code password} when one is not acceptable
+     * @throws EmailTakenException  when the address has an account already
+     */
+    public Partner createConfirmed(String email, String password) {
+        String normalized = EmailAddresses.normalized(email);
+        if (!EmailAddresses.valid(normalized)) {
+            throw new BadRequestException("email", "Not a valid e-mail address");
+        }
+        PasswordRules.problem(password, normalized).ifPresent(p -> {
+            throw new BadRequestException("password", p);
+        });
+        return byId(insert(normalized, encoder.encode(password), true)).orElseThrow();
+    }
+
+    /** Inserts an account with a fresh random code, drawing again on the rare code collision. */
+    long insert(String normalizedEmail, String passwordHash, boolean confirmed) {
+        if (byEmail(normalizedEmail).isPresent()) {
+            throw new EmailTakenException();
+        }
+        for (int attempt = 0; ; attempt++) {
+            if (attempt > 10) {
+                throw new IllegalStateException("No free partner code after " + attempt + " draws");
+            }
+            String code = codes.next();
+            if (byCode(code).isPresent()) {
+                continue;
+            }
+            try {
+                KeyHolder ids = new GeneratedKeyHolder();
+                jdbc.sql("""
+                        INSERT INTO partners (code, email, password_hash, confirmed, banned, notes, created_at)
+                        VALUES (:code, :email, :hash, :confirmed, FALSE, '', :at)""")
+                        .param("code", code).param("email", normalizedEmail).param("hash", passwordHash)
+                        .param("confirmed", confirmed).param("at", SqlTime.of(clock.instant())).update(ids, "id");
+                return ids.getKeyAs(Number.class).longValue();
+            } catch (DuplicateKeyException e) {
+                // Either the e-mail was registered a moment ago, or (once in ~10^11) the code was drawn twice.
+                if (byEmail(normalizedEmail).isPresent()) {
+                    throw new EmailTakenException();
+                }
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The partner logged in on the current request, if any. */

@@ -1,4 +1,4 @@
-package app.ratelink.order;
+package app.ratelink.system;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code X-Forwarded-For} is read from the right, skipping further trusted proxies. Only IP literals are
  * ever parsed, so a forged header can never trigger a DNS lookup.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F.:]{2,45}");
 
@@ -20,7 +20,7 @@ final class ClientAddress {
     }
 
     /** {@code trusted}: comma-separated addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code ::1}). */
-    static String of(String remoteAddr, String forwardedFor, String trusted) {
+    public static String of(String remoteAddr, String forwardedFor, String trusted) {
         List<Range> proxies = ranges(trusted);
         if (remoteAddr == null || forwardedFor == null || forwardedFor.isBlank() || !isTrusted(remoteAddr, proxies)) {
             return remoteAddr;

@@ -1,4 +1,4 @@
-package app.ratelink.order;
+package app.ratelink.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,64 @@
+package app.ratelink.partner;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import app.ratelink.system.BadRequestException;
+
+/** What the operator does with partner accounts: find them, ban and unban, personal reward %, notes. */
+@Service
+public class PartnerAdministration {
+
+    public static final int PAGE_SIZE = 50;
+
+    private final JdbcClient jdbc;
+
+    PartnerAdministration(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first; {@code query} matches part of the e-mail or the code, or an exact id. */
+    public List<Partner> search(String query, int page) {
+        String q = query == null ? "" : query.trim().toLowerCase();
+        long id = q.matches("\\d{1,18}") ? Long.parseLong(q) : -1;
+        return jdbc.sql("""
+                SELECT * FROM partners
+                WHERE :q = '' OR LOWER(email) LIKE :like OR LOWER(code) LIKE :like OR id = :id
+                ORDER BY id DESC LIMIT :limit OFFSET :offset""")
+                .param("q", q).param("like", "%" + q.replace("\\", "").replace("%", "").replace("_", "\\_") + "%")
+                .param("id", id).param("limit", PAGE_SIZE + 1).param("offset", Math.max(0, page) * PAGE_SIZE)
+                .query(Partners::partner).list();
+    }
+
+    public void setBanned(long partnerId, boolean banned) {
+        jdbc.sql("UPDATE partners SET banned = :banned WHERE id = :id").param("banned", banned)
+                .param("id", partnerId).update();
+    }
+
+    /** Personal reward %, 0–100; null removes it (the level table or default applies). */
+    public void setRewardPercent(long partnerId, BigDecimal percent) {
+        if (percent != null && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0
+                || percent.scale() > 4)) {
+            throw new BadRequestException("rewardPercent", "Enter a percentage from 0 to 100, at most 4 decimals.");
+        }
+        jdbc.sql("UPDATE partners SET reward_percent = :p WHERE id = :id").param("p", percent)
+                .param("id", partnerId).update();
+    }
+
+    public void setNotes(long partnerId, String notes) {
+        String text = notes == null ? "" : notes.strip();
+        if (text.length() > 4000) {
+            throw new BadRequestException("notes", "Notes are limited to 4000 characters.");
+        }
+        jdbc.sql("UPDATE partners SET notes = :notes WHERE id = :id").param("notes", text)
+                .param("id", partnerId).update();
+    }
+
+    /** Confirms an account by hand (the partner lost the mail and the operator knows them). */
+    public void confirm(long partnerId) {
+        jdbc.sql("UPDATE partners SET confirmed = TRUE WHERE id = :id").param("id", partnerId).update();
+    }
+}

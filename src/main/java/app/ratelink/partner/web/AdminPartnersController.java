@@ -1,0 +1,110 @@
+package app.ratelink.partner.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.ratelink.partner.Partner;
+import app.ratelink.partner.PartnerAdministration;
+import app.ratelink.partner.Partners;
+import app.ratelink.system.BadRequestException;
+import app.ratelink.system.Settings;
+
+/** {@code /admin/partners}: search, details, ban/unban, personal reward %, notes. */
+@Controller
+class AdminPartnersController {
+
+    private final Partners partners;
+    private final PartnerAdministration administration;
+    private final Settings settings;
+
+    AdminPartnersController(Partners partners, PartnerAdministration administration, Settings settings) {
+        this.partners = partners;
+        this.administration = administration;
+        this.settings = settings;
+    }
+
+    @GetMapping("/admin/partners")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        List<Partner> found = administration.search(q, page);
+        model.addAttribute("zone", settings.zone());
+        model.addAttribute("q", q);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("hasNext", found.size() > PartnerAdministration.PAGE_SIZE);
+        model.addAttribute("partners", found.stream().limit(PartnerAdministration.PAGE_SIZE).toList());
+        return "admin/partners";
+    }
+
+    @GetMapping("/admin/partners/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Partner partner = partners.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("zone", settings.zone());
+        model.addAttribute("partner", partner);
+        model.addAttribute("link", partners.link(partner));
+        if (!model.containsAttribute("rewardPercent")) {
+            model.addAttribute("rewardPercent",
+                    partner.rewardPercent() == null ? "" : partner.rewardPercent().toPlainString());
+        }
+        return "admin/partner";
+    }
+
+    @PostMapping("/admin/partners/{id}/ban")
+    String ban(@PathVariable long id, RedirectAttributes redirect) {
+        existing(id);
+        administration.setBanned(id, true);
+        redirect.addFlashAttribute("message", "Partner banned: no login, no API.");
+        return "redirect:/admin/partners/" + id;
+    }
+
+    @PostMapping("/admin/partners/{id}/unban")
+    String unban(@PathVariable long id, RedirectAttributes redirect) {
+        existing(id);
+        administration.setBanned(id, false);
+        redirect.addFlashAttribute("message", "Partner unbanned.");
+        return "redirect:/admin/partners/" + id;
+    }
+
+    @PostMapping("/admin/partners/{id}/confirm")
+    String confirm(@PathVariable long id, RedirectAttributes redirect) {
+        existing(id);
+        administration.confirm(id);
+        redirect.addFlashAttribute("message", "Account confirmed.");
+        return "redirect:/admin/partners/" + id;
+    }
+
+    @PostMapping("/admin/partners/{id}")
+    String save(@PathVariable long id, @RequestParam(defaultValue = "") String rewardPercent,
+                @RequestParam(defaultValue = "") String notes, Model model, RedirectAttributes redirect) {
+        existing(id);
+        try {
+            BigDecimal percent;
+            try {
+                percent = rewardPercent.isBlank() ? null : new BigDecimal(rewardPercent.trim());
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("rewardPercent", "Enter a number such as 15 or 12.5, or leave empty.");
+            }
+            administration.setRewardPercent(id, percent);
+            administration.setNotes(id, notes);
+        } catch (BadRequestException e) {
+            model.addAttribute(e.field() + "Error", e.getMessage());
+            model.addAttribute("rewardPercent", rewardPercent);
+            model.addAttribute("notes", notes);
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("message", "Saved.");
+        return "redirect:/admin/partners/" + id;
+    }
+
+    private void existing(long id) {
+        partners.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

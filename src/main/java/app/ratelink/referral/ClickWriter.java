@@ -1,0 +1,154 @@
+package app.ratelink.referral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group commit of clicks. A click must be durable before its redirect is answered, but one commit (one
+ * fsync) per click would cap throughput at the disk's sync rate. So request threads hand their click to
+ * one writer thread and wait; the writer takes everything that queued up while the previous commit was
+ * running and stores it in a single transaction. Under load batches grow by themselves; when idle, a
+ * click is committed at once.
+ */
+@Component
+class ClickWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
+    private static final int MAX_BATCH = 1000;
+    private static final long WAIT_SECONDS = 10;
+
+    private record Pending(NewClick click, CompletableFuture<Long> id) {
+    }
+
+    private final ClickStore store;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
+    private volatile boolean running;
+    private Thread thread;
+
+    ClickWriter(DataSource dataSource) {
+        this.store = new ClickStore(dataSource);
+    }
+
+    /** Stores the click and returns its id once committed; throws {@link ClickNotStoredException}. */
+    long write(NewClick click) {
+        if (!running) {
+            throw new ClickNotStoredException("click writer is stopped", null);
+        }
+        Pending p = new Pending(click, new CompletableFuture<>());
+        try {
+            if (!queue.offer(p, WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ClickNotStoredException("click queue full", null);
+            }
+            return p.id.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClickNotStoredException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new ClickNotStoredException("click not stored", e.getCause());
+        } catch (TimeoutException e) {
+            throw new ClickNotStoredException("click not committed in time", e);
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                // Never let the one writer die: fail this batch's requests and go on.
+                log.error("Click writer failed a batch", e);
+                batch.forEach(p -> p.id.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void store(List<Pending> batch) {
+        try {
+            complete(batch, store.write(batch.stream().map(Pending::click).toList()));
+        } catch (Exception e) {
+            if (batch.size() == 1) {
+                log.warn("Click not stored: {}", e.toString());
+                batch.get(0).id.completeExceptionally(e);
+                return;
+            }
+            // One bad row must not cost the other clicks of its batch: retry them one by one.
+            log.warn("Click batch of {} failed ({}); storing one by one", batch.size(), e.toString());
+            for (Pending p : batch) {
+                try {
+                    complete(List.of(p), store.write(List.of(p.click)));
+                } catch (Exception single) {
+                    log.warn("Click not stored: {}", single.toString());
+                    p.id.completeExceptionally(single);
+                }
+            }
+        }
+    }
+
+    private static void complete(List<Pending> batch, long[] ids) {
+        for (int i = 0; i < ids.length; i++) {
+            batch.get(i).id.complete(ids[i]);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "click-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Drains what is queued before the database goes away. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server has finished its requests (lower phases stop later). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}

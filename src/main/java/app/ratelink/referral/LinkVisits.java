@@ -1,0 +1,120 @@
+package app.ratelink.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import app.ratelink.catalog.Landing;
+import app.ratelink.partner.Partner;
+import app.ratelink.partner.Partners;
+import app.ratelink.system.ClientAddress;
+import app.ratelink.system.Setting;
+import app.ratelink.system.Settings;
+
+/**
+ * A visit through a partner link ({@code /ref/{code}/}): records the click (flagged when it is not
+ * billable), sets the visitor and attribution cookies, and tells where to send the visitor. The click is
+ * committed before this returns, so the redirect is only answered for a stored click.
+ */
+@Service
+public class LinkVisits {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkVisits.class);
+
+    private final Partners partners;
+    private final Landing landing;
+    private final Browsers browsers;
+    private final Attribution attribution;
+    private final ClickSecret secret;
+    private final ClickWriter writer;
+    private final Settings settings;
+    private final Clock clock;
+
+    LinkVisits(Partners partners, Landing landing, Browsers browsers, Attribution attribution, ClickSecret secret,
+               ClickWriter writer, Settings settings, Clock clock) {
+        this.partners = partners;
+        this.landing = landing;
+        this.browsers = browsers;
+        this.attribution = attribution;
+        this.secret = secret;
+        this.writer = writer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Handles the visit and returns the path (with query) to redirect to. */
+    public String follow(String code, HttpServletRequest request, HttpServletResponse response) {
+        Optional<Partner> partner = partners.byCode(code);
+        if (partner.isEmpty()) {
+            // Unknown code: nothing to record, but the visitor still lands somewhere useful.
+            return "/";
+        }
+        String target = landing.target(Landing.Request.of(request.getParameterMap()));
+        if (partner.get().banned()) {
+            return target;
+        }
+        String visitorId = attribution.visitorId(request).orElse(null);
+        if (visitorId == null) {
+            visitorId = Attribution.newVisitorId();
+            attribution.setVisitor(request, response, visitorId);
+        }
+        String userAgent = request.getHeader("User-Agent");
+        Browsers.Browser browser = browsers.of(userAgent);
+        String notCounted = notCounted(request, browser, partner.get().id());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        NewClick click = new NewClick(partner.get().id(), now, now.atZone(settings.zone()).toLocalDate(), notCounted,
+                browser.name(), NewClick.crop(userAgent, NewClick.USER_AGENT),
+                NewClick.crop(ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                        settings.get(Setting.TRUSTED_PROXIES)), NewClick.IP),
+                NewClick.crop(request.getHeader("Referer"), NewClick.REFERRER),
+                NewClick.crop(request.getQueryString(), NewClick.QUERY_STRING),
+                secret.userHash(visitorId), NewClick.crop(target, NewClick.TARGET));
+        long clickId;
+        try {
+            clickId = writer.write(click);
+        } catch (ClickNotStoredException e) {
+            // The client still lands (a lost client costs more than a lost click), but without an
+            // attribution to a click that does not exist.
+            log.warn("Click of partner {} not stored: {}", partner.get().id(), e.toString());
+            return target;
+        }
+        if (click.counted()) {
+            attribution.setReferral(request, response, partner.get().id(), clickId, now);
+        }
+        return target;
+    }
+
+    private static String notCounted(HttpServletRequest request, Browsers.Browser browser, long partnerId) {
+        if ("HEAD".equals(request.getMethod())) {
+            return NotCounted.HEAD;
+        }
+        if (isPrefetch(request.getHeader("Sec-Purpose")) || isPrefetch(request.getHeader("Purpose"))
+                || isPrefetch(request.getHeader("X-Purpose")) || isPrefetch(request.getHeader("X-Moz"))) {
+            return NotCounted.PREFETCH;
+        }
+        if (browser.bot()) {
+            return NotCounted.BOT;
+        }
+        if (Partners.currentPartnerId().filter(id -> id == partnerId).isPresent()) {
+            return NotCounted.OWN;
+        }
+        return null;
+    }
+
+    private static boolean isPrefetch(String header) {
+        if (header == null) {
+            return false;
+        }
+        String h = header.toLowerCase(Locale.ROOT);
+        return h.contains("prefetch") || h.contains("prerender") || h.contains("preview");
+    }
+}
