@@ -3,6 +3,7 @@ package app.ratelink.system;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,13 @@ public class MailOutbox {
     public List<OutgoingMail> to(String recipient) {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE LOWER(recipient) = :to ORDER BY id DESC LIMIT 100")
                 .param("to", recipient == null ? "" : recipient.trim().toLowerCase()).query(MailOutbox::mail).list();
+    }
+
+    /** How many mails went to this address since then (a guard against using our forms to flood a mailbox). */
+    public int countTo(String recipient, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE created_at > :since AND LOWER(recipient) = :to")
+                .param("since", SqlTime.of(since)).param("to", recipient == null ? "" : recipient.trim().toLowerCase())
+                .query(Integer.class).single();
     }
 
     private static OutgoingMail mail(ResultSet rs, int row) throws SQLException {

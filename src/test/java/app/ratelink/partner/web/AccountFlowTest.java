@@ -178,6 +178,20 @@ class AccountFlowTest extends IntegrationTest {
         assertThat(mailTo(existing.email(), "Your Ratelink partner account")).contains("has one already");
     }
 
+    @Test
+    void theFormsCannotFloodAMailbox() throws InterruptedException {
+        Partner victim = PartnerFixtures.partner(partners);
+        TestHttp robot = http();
+        robot.get("/password/forgot");
+        for (int i = 0; i < 10; i++) {
+            robot.postForm("/password/forgot", Map.of("email", victim.email()));
+        }
+        mailTo(victim.email(), "Reset your Ratelink password");
+        Thread.sleep(1500);
+        long received = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> sentTo(m, victim.email())).count();
+        assertThat(received).isEqualTo(6);
+    }
+
     // --- refused logins ---
 
     @Test
