@@ -1,11 +1,19 @@
 package app.ratelink.partner;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import app.ratelink.system.MailOutbox;
 import app.ratelink.system.Mailer;
 import app.ratelink.system.Settings;
 
@@ -14,16 +22,36 @@ import app.ratelink.system.Settings;
  * whether an address has an account (registration and password reset answer the same either way).
  */
 @Component
-class AccountMails {
+class AccountMails implements DisposableBean {
+
+    /** Account mails per address and hour: the forms cannot be used to flood someone's mailbox. */
+    static final int MAX_PER_HOUR = 6;
+
+    private static final Logger log = LoggerFactory.getLogger(AccountMails.class);
 
     private final Mailer mailer;
+    private final MailOutbox outbox;
     private final Settings settings;
-    private final TaskExecutor executor;
+    /** One sender thread: mails leave in order, and the per-address limit is counted exactly. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "account-mail");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Clock clock;
 
-    AccountMails(Mailer mailer, Settings settings, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    AccountMails(Mailer mailer, MailOutbox outbox, Settings settings, Clock clock) {
         this.mailer = mailer;
+        this.outbox = outbox;
         this.settings = settings;
-        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Lets queued mail leave before the application stops (bounded: a dead SMTP server does not hang it). */
+    @Override
+    public void destroy() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(20, TimeUnit.SECONDS);
     }
 
     void confirmation(String email, String token) {
@@ -84,7 +112,13 @@ class AccountMails {
 
     /** After the commit when in a transaction: a link must never arrive before its token is stored. */
     private void send(String to, String subject, String text) {
-        Runnable sending = () -> executor.execute(() -> mailer.send(to, subject, text));
+        Runnable sending = () -> executor.execute(() -> {
+            if (outbox.countTo(to, clock.instant().minus(Duration.ofHours(1))) >= MAX_PER_HOUR) {
+                log.warn("Not sending '{}' to {}: {} account mails to it in the last hour", subject, to, MAX_PER_HOUR);
+                return;
+            }
+            mailer.send(to, subject, text);
+        });
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import app.ratelink.system.SqlTime;
@@ -105,6 +106,13 @@ class PartnerTokens {
         jdbc.sql("UPDATE partner_tokens SET used_at = :now WHERE partner_id = :partner AND purpose = :purpose AND used_at IS NULL")
                 .param("now", SqlTime.of(clock.instant())).param("partner", partnerId).param("purpose", purpose.code)
                 .update();
+    }
+
+    /** Dead tokens are kept a while for support questions ("the link did not work"), then dropped. */
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+    void forgetOld() {
+        jdbc.sql("DELETE FROM partner_tokens WHERE expires_at < :before")
+                .param("before", SqlTime.of(clock.instant().minus(Duration.ofDays(30)))).update();
     }
 
     private static boolean plausible(String token) {

@@ -74,7 +74,10 @@ public class PasswordReset {
             if (changed != null && changed.isAfter(use.issuedAt())) {
                 return Outcome.INVALID_TOKEN;
             }
-            jdbc.sql("UPDATE partners SET password_hash = :hash, credentials_changed_at = :at WHERE id = :id")
+            // The link came by mail to this address, which proves it as well as the confirmation link does.
+            jdbc.sql("""
+                    UPDATE partners SET password_hash = :hash, credentials_changed_at = :at, confirmed = TRUE
+                    WHERE id = :id""")
                     .param("hash", encoder.encode(newPassword)).param("at", SqlTime.of(now))
                     .param("id", partner.id()).update();
             tokens.voidAll(partner.id(), PartnerTokens.Purpose.RESET);

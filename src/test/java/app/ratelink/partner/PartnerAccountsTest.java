@@ -119,6 +119,9 @@ class PartnerAccountsTest {
         for (String garbage : new String[] {null, "", "short", "x".repeat(500)}) {
             assertThat(tokens.use(garbage, PartnerTokens.Purpose.RESET)).isEmpty();
         }
+        clock.advance(Duration.ofDays(32));
+        tokens.forgetOld();
+        assertThat(engine.jdbc().sql("SELECT COUNT(*) FROM partner_tokens").query(Integer.class).single()).isZero();
     }
 
     @ParameterizedTest

@@ -53,6 +53,13 @@ class MailerTest {
             assertThat(m.createdAt()).isEqualTo(clock.instant());
         });
         assertThat(outbox.recent(10)).hasSize(1);
+        assertThat(outbox.countTo("PARTNER@example.com", clock.instant().minusSeconds(60))).isEqualTo(1);
+        assertThat(outbox.countTo("partner@example.com", clock.instant())).isZero();
+
+        MailOutbox later = new MailOutbox(engine.jdbc(),
+                Clock.offset(clock, MailOutbox.KEPT.plusDays(1)));
+        later.forgetOld();
+        assertThat(outbox.recent(10)).isEmpty();
     }
 
     @ParameterizedTest

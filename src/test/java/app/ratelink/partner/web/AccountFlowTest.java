@@ -134,6 +134,9 @@ class AccountFlowTest extends IntegrationTest {
         HttpResponse<String> used = http().get("/test/api-key?api_key=" + key);
         assertThat(used.statusCode()).isEqualTo(200);
         assertThat(used.body()).isEqualTo("partner:" + partner.id());
+        // And the real partner API of the seed takes it.
+        String api = "/service/partner/api.php?api_action=pp&method=get_links&api_key=";
+        assertThat(http().get(api + key).body()).contains("\"status\":\"success\"");
         HttpResponse<String> listed = browser.get("/account/api");
         assertThat(listed.body()).doesNotContain(key).contains(key.substring(0, 12)).doesNotContain(">never<");
 
@@ -143,6 +146,7 @@ class AccountFlowTest extends IntegrationTest {
         assertThat(revoked.statusCode()).isEqualTo(302);
         assertThat(browser.follow(revoked).body()).contains("revoked");
         assertThat(http().get("/test/api-key?api_key=" + key).statusCode()).isEqualTo(401);
+        assertThat(http().get(api + key).body()).contains("REST API key error");
 
         HttpResponse<String> out = browser.postForm("/logout", Map.of());
         assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
@@ -176,6 +180,20 @@ class AccountFlowTest extends IntegrationTest {
         assertThat(taken.statusCode()).isEqualTo(302);
         assertThat(taken.headers().firstValue("Location").orElseThrow()).endsWith("/register/sent");
         assertThat(mailTo(existing.email(), "Your Ratelink partner account")).contains("has one already");
+    }
+
+    @Test
+    void theFormsCannotFloodAMailbox() throws InterruptedException {
+        Partner victim = PartnerFixtures.partner(partners);
+        TestHttp robot = http();
+        robot.get("/password/forgot");
+        for (int i = 0; i < 10; i++) {
+            robot.postForm("/password/forgot", Map.of("email", victim.email()));
+        }
+        mailTo(victim.email(), "Reset your Ratelink password");
+        Thread.sleep(1500);
+        long received = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> sentTo(m, victim.email())).count();
+        assertThat(received).isEqualTo(6);
     }
 
     // --- refused logins ---
