@@ -1,0 +1,240 @@
+package app.ratelink.payout;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.ratelink.catalog.Catalog;
+import app.ratelink.catalog.Currency;
+import app.ratelink.money.Decimals;
+import app.ratelink.reward.Ledger;
+import app.ratelink.system.ConflictException;
+import app.ratelink.system.NotFoundException;
+import app.ratelink.system.Setting;
+import app.ratelink.system.Settings;
+import app.ratelink.system.SqlTime;
+
+/**
+ * Payouts of partner rewards (SPEC §4). A request withdraws the whole balance at once: the amount is
+ * held in the ledger in the same transaction that records the request, under a lock on the partner's
+ * row, so two requests can never both take the same money. Rejected and cancelled requests release it.
+ */
+@Service
+public class Payouts {
+
+    public static final String BASE_CURRENCY = "USD";
+    static final int FETCH_SIZE = 500;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Catalog catalog;
+    private final Settings settings;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final PayoutMail mail;
+
+    Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
+            TransactionTemplate transactions, PayoutMail mail) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.mail = mail;
+    }
+
+    public BigDecimal balance(long partnerId) {
+        return ledger.balance(partnerId);
+    }
+
+    /** Sum of paid payouts, base currency. */
+    public BigDecimal totalReceived(long partnerId) {
+        return sumOf(partnerId, PayoutStatus.PAID);
+    }
+
+    /** Sum of pending payouts, base currency. */
+    public BigDecimal pending(long partnerId) {
+        return sumOf(partnerId, PayoutStatus.PENDING);
+    }
+
+    public BigDecimal minPayout() {
+        return Decimals.normalized(settings.decimal(Setting.MIN_PAYOUT));
+    }
+
+    /** Active currencies with payout allowed, by name. */
+    public List<PayoutMethod> methods() {
+        return catalog.currencies().stream().filter(c -> c.active() && c.payoutAllowed())
+                .sorted(Comparator.comparing(Currency::name))
+                .map(c -> new PayoutMethod(c.id(), c.name(), c.code(), Decimals.normalized(c.payoutFeePercent())))
+                .toList();
+    }
+
+    /** A base-currency amount in the method's currency after its fee, rounded down to the currency's scale. */
+    public BigDecimal amountIn(PayoutMethod method, BigDecimal amountUsd) {
+        Optional<Currency> currency = catalog.currency(method.currencyCode());
+        if (currency.isEmpty() || currency.get().usdRate().signum() <= 0 || amountUsd.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal afterFee = amountUsd.multiply(HUNDRED.subtract(method.feePercent())).divide(HUNDRED);
+        return Decimals.normalized(afterFee.divide(currency.get().usdRate(), MathContext.DECIMAL128)
+                .setScale(currency.get().scale(), RoundingMode.DOWN));
+    }
+
+    /**
+     * Requests a payout of the whole balance to {@code account} by method {@code methodId}. Refused, with
+     * nothing changed, for a method that does not pay out, an account the currency does not accept, or a
+     * balance below the minimum payout.
+     */
+    @Transactional
+    public long request(long partnerId, long methodId, String account) {
+        PayoutMethod method = methods().stream().filter(m -> m.id() == methodId).findFirst()
+                .orElseThrow(() -> new PayoutRefused(PayoutRefused.Reason.METHOD_NOT_ALLOWED));
+        Currency currency = catalog.currency(method.currencyCode())
+                .orElseThrow(() -> new PayoutRefused(PayoutRefused.Reason.METHOD_NOT_ALLOWED));
+        if (!currency.acceptsAccount(account)) {
+            throw new PayoutRefused(PayoutRefused.Reason.INVALID_ACCOUNT);
+        }
+        // Serializes this partner's requests (and holds) on every node: the balance read below stays true.
+        jdbc.sql("SELECT id FROM partners WHERE id = :id FOR UPDATE").param("id", partnerId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("No partner " + partnerId));
+        BigDecimal balance = ledger.balance(partnerId);
+        if (balance.signum() <= 0 || balance.compareTo(minPayout()) < 0) {
+            throw new PayoutRefused(PayoutRefused.Reason.NOT_ENOUGH_MONEY);
+        }
+        GeneratedKeyHolder ids = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO payouts (partner_id, method_id, currency_code, account, original_amount, fee_percent,
+                                     pay_amount, status, created_at)
+                VALUES (:partner, :method, :currency, :account, :original, :fee, :pay, 0, :at)""")
+                .param("partner", partnerId).param("method", method.id()).param("currency", method.currencyCode())
+                .param("account", account.trim()).param("original", balance).param("fee", method.feePercent())
+                .param("pay", amountIn(method, balance)).param("at", SqlTime.of(clock.instant())).update(ids, "id");
+        long id = ids.getKeyAs(Number.class).longValue();
+        ledger.book(partnerId, Ledger.Kind.HOLD, balance.negate(), null, id, "hold:" + id);
+        return id;
+    }
+
+    /** The operator paid it. Only a pending payout can be paid; anything else is a conflict. */
+    public Payout pay(long id, String actor, String comment) {
+        Payout payout = decide(id, PayoutStatus.PAID, actor, comment, null);
+        mail.decided(payout);
+        return payout;
+    }
+
+    /** The operator refused it: the money returns to the balance. */
+    public Payout reject(long id, String actor, String comment) {
+        Payout payout = decide(id, PayoutStatus.REJECTED, actor, comment, null);
+        mail.decided(payout);
+        return payout;
+    }
+
+    /** The partner withdrew its own pending request; false when it is not this partner's or not pending. */
+    public boolean cancel(long partnerId, long id) {
+        try {
+            decide(id, PayoutStatus.CANCELLED, "partner", "", partnerId);
+            return true;
+        } catch (NotFoundException | ConflictException e) {
+            return false;
+        }
+    }
+
+    private Payout decide(long id, PayoutStatus next, String actor, String comment, Long owner) {
+        return transactions.execute(tx -> {
+            Payout payout = byId(id).filter(p -> owner == null || p.partnerId() == owner)
+                    .orElseThrow(() -> new NotFoundException("No payout " + id));
+            int changed = jdbc.sql("""
+                    UPDATE payouts SET status = :next, comment = :comment, decided_by = :actor, decided_at = :at
+                    WHERE id = :id AND status = 0""")
+                    .param("next", next.code()).param("comment", crop(comment, 1000)).param("actor", crop(actor, 100))
+                    .param("at", SqlTime.of(clock.instant())).param("id", id).update();
+            if (changed != 1) {
+                throw new ConflictException("Payout " + id + " is " + payout.status().label() + ", not pending");
+            }
+            if (next != PayoutStatus.PAID) {
+                ledger.book(payout.partnerId(), Ledger.Kind.RELEASE, payout.originalAmount(), null, id, "release:" + id);
+            }
+            return byId(id).orElseThrow();
+        });
+    }
+
+    public Optional<Payout> byId(long id) {
+        return jdbc.sql("SELECT * FROM payouts WHERE id = :id").param("id", id).query(Payouts::payout).optional();
+    }
+
+    /** Newest first, optionally of one status, at most {@code limit}. */
+    public List<Payout> list(PayoutStatus status, int limit) {
+        String where = status == null ? "" : " WHERE status = :status";
+        var spec = jdbc.sql("SELECT * FROM payouts" + where + " ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit);
+        if (status != null) {
+            spec = spec.param("status", status.code());
+        }
+        return spec.query(Payouts::payout).list();
+    }
+
+    /** The partner's payouts created in [from, to] (inclusive, null = open), newest first, streamed. */
+    @Transactional(readOnly = true)
+    public void eachOfPartner(long partnerId, Instant from, Instant to, Integer limit, Consumer<PartnerPayout> each) {
+        if (limit != null && limit <= 0) {
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", partnerId);
+        StringBuilder sql = new StringBuilder("SELECT * FROM payouts WHERE partner_id = :p");
+        if (from != null) {
+            sql.append(" AND created_at >= :from");
+            params.put("from", SqlTime.of(from));
+        }
+        if (to != null) {
+            sql.append(" AND created_at <= :to");
+            params.put("to", SqlTime.of(to));
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC");
+        if (limit != null) {
+            sql.append(" FETCH FIRST :limit ROWS ONLY");
+            params.put("limit", limit);
+        }
+        jdbc.sql(sql.toString()).withFetchSize(FETCH_SIZE).params(params)
+                .query(rs -> {
+                    each.accept(payout(rs, 0).forPartner());
+                });
+    }
+
+    private BigDecimal sumOf(long partnerId, PayoutStatus status) {
+        return Decimals.normalized(jdbc.sql(
+                        "SELECT COALESCE(SUM(original_amount), 0) FROM payouts WHERE partner_id = :p AND status = :s")
+                .param("p", partnerId).param("s", status.code()).query(BigDecimal.class).single());
+    }
+
+    private static String crop(String text, int max) {
+        String t = text == null ? "" : text.trim();
+        return t.length() > max ? t.substring(0, max) : t;
+    }
+
+    static Payout payout(ResultSet rs, int row) throws SQLException {
+        return new Payout(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("method_id"),
+                rs.getString("currency_code"), rs.getString("account"),
+                Decimals.normalized(rs.getBigDecimal("original_amount")), Decimals.normalized(rs.getBigDecimal("fee_percent")),
+                Decimals.normalized(rs.getBigDecimal("pay_amount")), PayoutStatus.of(rs.getInt("status")),
+                rs.getString("comment"), rs.getString("decided_by"), SqlTime.instant(rs, "created_at"),
+                SqlTime.instant(rs, "decided_at"));
+    }
+}
