@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -16,7 +17,7 @@ final class ShortCache<K, V> {
 
     private static final int LIMIT = 10_000;
 
-    private record Entry<V>(V value, Instant until) {
+    private record Entry<V>(V value, Instant until, AtomicBoolean refreshing) {
     }
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -34,12 +35,17 @@ final class ShortCache<K, V> {
         if (e != null && now.isBefore(e.until())) {
             return e.value();
         }
+        if (e != null && !e.refreshing().compareAndSet(false, true)) {
+            // Another request is reloading it: the answer of a second ago will do, rather than every
+            // concurrent request asking the database at the same moment.
+            return e.value();
+        }
         V value = load.apply(key);
         if (entries.size() >= LIMIT) {
             // Forged keys (random codes, amounts) must not grow memory; real keys come back within a second.
             entries.clear();
         }
-        entries.put(key, new Entry<>(value, now.plus(ttl)));
+        entries.put(key, new Entry<>(value, now.plus(ttl), new AtomicBoolean()));
         return value;
     }
 }
