@@ -117,9 +117,13 @@ final class FeedWriters {
         }
         j.append("},\"amounts\":{");
         sep = "";
-        for (Map.Entry<String, BigDecimal> e : reserves.entrySet()) {
-            j.append(sep).append('"').append(ids.get(e.getKey())).append("\":").append(string(plain(e.getValue())));
-            sep = ",";
+        // Reserves by currency number; a currency that is only ever given has no reserve to show.
+        for (Map.Entry<String, Integer> e : ids.entrySet()) {
+            BigDecimal reserve = reserves.get(e.getKey());
+            if (reserve != null) {
+                j.append(sep).append('"').append(e.getValue()).append("\":").append(string(plain(reserve)));
+                sep = ",";
+            }
         }
         j.append("}},\"exchange\":{");
         String fromSep = "";
