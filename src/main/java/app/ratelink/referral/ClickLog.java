@@ -67,9 +67,11 @@ public class ClickLog {
         ClickQuery position = query;
         int scanned = 0;
         ClickRow last = null;
+        // Without a filter the first chunk is the page; with one, chunks grow until they find enough.
+        int wanted = size + 1;
         while (true) {
             MapSqlParameterSource params = new MapSqlParameterSource();
-            String sql = sql(position, params, false) + " FETCH FIRST " + CHUNK + " ROWS ONLY";
+            String sql = sql(position, params, false) + " FETCH FIRST " + wanted + " ROWS ONLY";
             List<ClickRow> chunk = new ArrayList<>();
             jdbc.query(sql, params, rs -> {
                 chunk.add(row(rs));
@@ -85,13 +87,14 @@ public class ClickLog {
                     rows.add(row);
                 }
             }
-            if (chunk.size() < CHUNK) {
+            if (chunk.size() < wanted) {
                 return new Page(rows, false, null, null);
             }
             if (scanned >= MAX_SCANNED) {
                 return new Page(rows, true, last.time(), last.id());
             }
             position = position.before(last.time(), last.id());
+            wanted = Math.min(CHUNK, wanted * 4);
         }
     }
 
