@@ -22,6 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.ratelink.apikey.ApiKeys;
+import app.ratelink.order.Order;
+import app.ratelink.order.OrderPlacement;
+import app.ratelink.order.OrderStatus;
+import app.ratelink.order.Orders;
+import app.ratelink.payout.PayoutMethod;
+import app.ratelink.payout.Payouts;
+import app.ratelink.reward.RewardFixtures;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
@@ -48,6 +55,14 @@ class PartnerApiContractTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Settings settings;
+    @Autowired
+    OrderPlacement placement;
+    @Autowired
+    Orders orders;
+    @Autowired
+    Payouts payouts;
+    @Autowired
+    app.ratelink.catalog.Catalog catalogue;
 
     final JsonMapper json = JsonMapper.builder().build();
     Partner partner;
@@ -62,7 +77,7 @@ class PartnerApiContractTest extends IntegrationTest {
     @AfterEach
     void defaultSettings() {
         Map<Setting, String> defaults = new LinkedHashMap<>();
-        for (Setting s : List.of(Setting.API_MODE, Setting.API_PARTNERS, Setting.API_FULL_IPS, Setting.MAINTENANCE,
+        for (Setting s : List.of(Setting.MIN_PAYOUT, Setting.API_MODE, Setting.API_PARTNERS, Setting.API_FULL_IPS, Setting.MAINTENANCE,
                 Setting.TIME_ZONE, Setting.API_RATE_LIMIT)) {
             defaults.put(s, s.defaultValue());
         }
@@ -193,8 +208,8 @@ class PartnerApiContractTest extends IntegrationTest {
                 .isEqualTo(error("Invalid parameter: start_time"));
         assertThat(call("get_links", "start_time", "1631577601", "end_time", "1631577600").body())
                 .isEqualTo(error("Invalid parameter: start_time"));
-        assertThat(call("get_links", "end_time", "1.5").body()).isEqualTo(error("Invalid parameter: end_time"));
-        assertThat(call("get_links", "start_time", "-5").body()).isEqualTo(error("Invalid parameter: start_time"));
+        assertThat(call("get_exchanges", "end_time", "1.5").body()).isEqualTo(error("Invalid parameter: end_time"));
+        assertThat(call("get_payouts", "start_time", "-5").body()).isEqualTo(error("Invalid parameter: start_time"));
         assertThat(call("get_links", "limit", "0").body()).isEqualTo(error("Invalid parameter: limit"));
     }
 
@@ -305,5 +320,155 @@ class PartnerApiContractTest extends IntegrationTest {
         JsonNode item = data(call("get_links")).get("items").values().iterator().next();
         assertThat(item.get("time").asLong()).isEqualTo(1590356264L);
         assertThat(item.get("date").asString()).isEqualTo("2020-05-25 00:37:44");
+    }
+
+    // --- get_info, get_exchanges, get_payouts, add_payout -------------------------------------------
+
+    Order successfulOrder(RewardFixtures catalog, Partner of, String amountUsd, Instant createdAt) {
+        Order order = catalog.order(placement, of.id(), amountUsd, "client@example.test");
+        orders.changeStatus(order.id(), OrderStatus.PAID, "test", "");
+        orders.changeStatus(order.id(), OrderStatus.SUCCESS, "test", "");
+        if (createdAt != null) {
+            jdbc.sql("UPDATE orders SET created_at = :at WHERE id = :id")
+                    .param("at", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC)).param("id", order.id()).update();
+        }
+        return order;
+    }
+
+    PayoutMethod method(RewardFixtures catalog) {
+        return payouts.methods().stream().filter(m -> m.currencyCode().equals(catalog.usd)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void getInfoMatchesTheSeedShape() {
+        RewardFixtures catalog = new RewardFixtures(operator());
+        successfulOrder(catalog, partner, "20000", null);   // 20000 × 5 % × 10 % = 100 USD
+        HttpResponse<String> response = call("get_info");
+        JsonNode data = data(response);
+        assertThat(fieldNames(data)).containsExactly("balance", "totalReceived", "link", "min_payout", "items");
+        assertThat(data.get("balance").isNumber()).isTrue();
+        assertThat(response.body()).contains("\"balance\":100,", "\"totalReceived\":0,", "\"min_payout\":10,");
+        assertThat(data.get("link").asString()).isEqualTo(partners.link(partner)).endsWith("/ref/" + partner.code() + "/");
+        assertThat(data.get("items").isObject()).isTrue();
+
+        PayoutMethod method = method(catalog);
+        JsonNode item = data.get("items").get(Long.toString(method.id()));
+        assertThat(fieldNames(item)).containsExactly("id", "title", "comission", "commission", "amount");
+        assertThat(item.get("id").asLong()).isEqualTo(method.id());
+        assertThat(item.get("title").asString()).isEqualTo(method.title());
+        assertThat(item.get("comission").asString()).isEqualTo("2%");
+        assertThat(item.get("commission").asString()).isEqualTo("2%");
+        assertThat(item.get("amount").isNumber()).isTrue();
+        assertThat(item.get("amount").decimalValue()).isEqualByComparingTo("98");
+        assertThat(data.get("items").get(Long.toString(
+                catalogue.currency(catalog.coin).orElseThrow().id()))).as("a currency without payouts is no method").isNull();
+    }
+
+    @Test
+    void getExchangesPinsEveryFieldAndPlainNumbers() {
+        RewardFixtures catalog = new RewardFixtures(operator());
+        Order order = successfulOrder(catalog, partner, "20000", Instant.parse("2020-05-24T21:37:44Z"));
+        HttpResponse<String> response = call("get_exchanges");
+        JsonNode items = data(response).get("items");
+        assertThat(fieldNames(items)).containsExactly(Long.toString(order.id()));
+        JsonNode item = items.get(Long.toString(order.id()));
+        assertThat(fieldNames(item)).containsExactly("id", "time", "date", "course_give", "course_get", "amount_give",
+                "amount_get", "exchange_success", "accrued", "partner_reward", "user_hash", "currency_code_give",
+                "currency_code_get");
+        assertThat(item.get("id").asLong()).isEqualTo(order.id());
+        assertThat(item.get("time").isIntegralNumber()).isTrue();
+        assertThat(item.get("time").asLong()).isEqualTo(1590356264L);
+        assertThat(item.get("date").asString()).isEqualTo("2020-05-24 21:37:44");
+        assertThat(item.get("exchange_success").isInt()).isTrue();
+        assertThat(item.get("exchange_success").asInt()).isEqualTo(1);
+        assertThat(item.get("accrued").asInt()).isEqualTo(1);
+        assertThat(item.get("user_hash").asString()).isEqualTo("ab12cd34");
+        assertThat(item.get("currency_code_give").asString()).isEqualTo(catalog.usd);
+        assertThat(item.get("currency_code_get").asString()).isEqualTo(catalog.coin);
+        // Plain decimal JSON numbers: 100 never "1E+2", 0.4 never a string.
+        assertThat(response.body()).contains("\"course_give\":50000,", "\"course_get\":1,", "\"amount_give\":20000,",
+                "\"amount_get\":0.4,", "\"partner_reward\":100,").doesNotContain("E+", "E-");
+
+        orders.changeStatus(order.id(), OrderStatus.REFUNDED, "test", "");
+        JsonNode refunded = data(call("get_exchanges")).get("items").get(Long.toString(order.id()));
+        assertThat(refunded.get("exchange_success").asInt()).isZero();
+        assertThat(refunded.get("accrued").asInt()).isZero();
+    }
+
+    @Test
+    void getExchangesBoundariesAreInclusive() {
+        RewardFixtures catalog = new RewardFixtures(operator());
+        Order before = successfulOrder(catalog, partner, "100", Instant.ofEpochSecond(999));
+        Order atStart = successfulOrder(catalog, partner, "100", Instant.ofEpochSecond(1000));
+        Order atEnd = successfulOrder(catalog, partner, "100", Instant.ofEpochSecond(2000, 500_000_000));
+        Order after = successfulOrder(catalog, partner, "100", Instant.ofEpochSecond(2001));
+        assertThat(fieldNames(data(call("get_exchanges", "start_time", "1000", "end_time", "2000")).get("items")))
+                .containsExactly(Long.toString(atEnd.id()), Long.toString(atStart.id()));
+        assertThat(fieldNames(data(call("get_exchanges", "limit", "1")).get("items")))
+                .containsExactly(Long.toString(after.id()));
+        assertThat(fieldNames(data(call("get_exchanges", "end_time", "999")).get("items")))
+                .containsExactly(Long.toString(before.id()));
+    }
+
+    @Test
+    void addPayoutAndGetPayouts() {
+        RewardFixtures catalog = new RewardFixtures(operator());
+        PayoutMethod method = method(catalog);
+        assertThat(call("add_payout", "method_id", Long.toString(method.id()), "account", "U1234567").body())
+                .isEqualTo(error("Error! There is not enough money on your balance"));
+
+        successfulOrder(catalog, partner, "20000", null);
+        assertThat(call("add_payout", "method_id", Long.toString(method.id()), "account", "nope").body())
+                .isEqualTo(error("Error! Invalid wallet account"));
+        assertThat(call("add_payout", "method_id", Long.toString(catalogue.currency(catalog.coin).orElseThrow().id()), "account", "U1234567").body())
+                .isEqualTo(error("Error! Selected currency can not be ordered payment"));
+        assertThat(call("add_payout", "method_id", "first", "account", "U1234567").body())
+                .isEqualTo(error("Invalid parameter: method_id"));
+
+        HttpResponse<String> added = http().postFormRaw(URL, Map.of("api_action", "pp", "api_key", key,
+                "method", "add_payout", "method_id", Long.toString(method.id()), "account", "U1234567"));
+        JsonNode root = json.readTree(added.body());
+        assertThat(root.get("status").asString()).isEqualTo("success");
+        assertThat(root.get("error").asInt()).isZero();
+        assertThat(root.get("error_text").asString()).isEqualTo("Payout is successfully requested");
+        assertThat(fieldNames(root.get("data"))).containsExactly("payout_id");
+        long payoutId = root.get("data").get("payout_id").asLong();
+        assertThat(root.get("data").get("payout_id").isIntegralNumber()).isTrue();
+
+        JsonNode items = data(call("get_payouts")).get("items");
+        assertThat(fieldNames(items)).containsExactly(Long.toString(payoutId));
+        JsonNode item = items.get(Long.toString(payoutId));
+        assertThat(fieldNames(item)).containsExactly("id", "time", "date", "method_id", "account", "pay_amount",
+                "pay_currency_code", "original_amount", "original_currency_code", "status");
+        assertThat(item.get("method_id").asLong()).isEqualTo(method.id());
+        assertThat(item.get("account").asString()).isEqualTo("U1234567");
+        assertThat(item.get("pay_amount").decimalValue()).isEqualByComparingTo("98");
+        assertThat(item.get("pay_currency_code").asString()).isEqualTo(catalog.usd);
+        assertThat(item.get("original_amount").decimalValue()).isEqualByComparingTo("100");
+        assertThat(item.get("original_currency_code").asString()).isEqualTo("USD");
+        assertThat(item.get("status").isInt()).isTrue();
+        assertThat(item.get("status").asInt()).isZero();
+
+        JsonNode info = data(call("get_info"));
+        assertThat(info.get("balance").decimalValue()).isEqualByComparingTo("0");
+        payouts.pay(payoutId, "admin", "");
+        assertThat(data(call("get_info")).get("totalReceived").decimalValue()).isEqualByComparingTo("100");
+        assertThat(data(call("get_payouts")).get("items").get(Long.toString(payoutId)).get("status").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsOwnClicksExchangesAndPayouts() {
+        RewardFixtures catalog = new RewardFixtures(operator());
+        Partner other = PartnerFixtures.partner(partners);
+        Order mine = successfulOrder(catalog, partner, "20000", null);
+        successfulOrder(catalog, other, "20000", null);
+        long myClick = click(Instant.parse("2024-03-01T00:00:00Z"), "192.0.2.1", "Chrome 120", true);
+        click(other.id(), Instant.parse("2024-03-01T00:00:00Z"), "192.0.2.2", "Chrome 120", true);
+        long myPayout = payouts.request(partner.id(), method(catalog).id(), "U1234567");
+        payouts.request(other.id(), method(catalog).id(), "U7654321");
+
+        assertThat(fieldNames(data(call("get_exchanges")).get("items"))).containsExactly(Long.toString(mine.id()));
+        assertThat(fieldNames(data(call("get_links")).get("items"))).containsExactly(Long.toString(myClick));
+        assertThat(fieldNames(data(call("get_payouts")).get("items"))).containsExactly(Long.toString(myPayout));
     }
 }

@@ -1,0 +1,134 @@
+package app.ratelink.feed;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.ratelink.catalog.Currency;
+import app.ratelink.system.BadRequestException;
+import app.ratelink.system.SqlTime;
+
+/** The operator's feed profiles, one per monitoring. */
+@Service
+public class FeedProfiles {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    FeedProfiles(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public List<FeedProfile> all() {
+        return jdbc.sql("SELECT * FROM feed_profiles ORDER BY code").query(FeedProfiles::profile).list();
+    }
+
+    public Optional<FeedProfile> byCode(String code) {
+        return jdbc.sql("SELECT * FROM feed_profiles WHERE code = :code").param("code", code)
+                .query(FeedProfiles::profile).optional();
+    }
+
+    /** The edit a form or the operator API asks for; null fields keep the stored (or default) value. */
+    public record Change(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases) {
+    }
+
+    /** Creates or updates a profile; a bad field is refused with its name and nothing changes. */
+    @Transactional
+    public FeedProfile save(String code, Change change) {
+        if (code == null || !FeedProfile.CODE.matcher(code).matches()) {
+            throw new BadRequestException("code", "Feed code must be 1–32 characters of a–z, 0–9, _ or -");
+        }
+        Optional<FeedProfile> old = byCode(code);
+        String name = change.name() != null ? change.name().trim() : old.map(FeedProfile::name).orElse(code);
+        if (name.isEmpty() || name.length() > 100) {
+            throw new BadRequestException("name", "Name must be 1–100 characters");
+        }
+        boolean enabled = change.enabled() != null ? change.enabled() : old.map(FeedProfile::enabled).orElse(true);
+        XmlFlavour flavour = change.xmlFlavour() == null ? old.map(FeedProfile::xmlFlavour).orElse(XmlFlavour.CLASSIC)
+                : XmlFlavour.of(change.xmlFlavour()).orElseThrow(() ->
+                        new BadRequestException("xmlFlavour", "xmlFlavour must be classic or eref-1.1"));
+        List<String> directions = change.directions() != null ? directions(change.directions())
+                : old.map(FeedProfile::directions).orElse(List.of());
+        Map<String, String> aliases = change.aliases() != null ? aliases(change.aliases())
+                : old.map(FeedProfile::aliases).orElse(Map.of());
+        String directionsText = String.join(",", directions);
+        String aliasesText = String.join(",", aliases.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        if (directionsText.length() > 8000 || aliasesText.length() > 2000) {
+            throw new BadRequestException("directions", "Too many directions or aliases");
+        }
+        var at = SqlTime.of(clock.instant());
+        int updated = jdbc.sql("""
+                UPDATE feed_profiles SET name = :name, enabled = :enabled, xml_flavour = :flavour, directions = :directions,
+                       aliases = :aliases, updated_at = :at WHERE code = :code""")
+                .param("name", name).param("enabled", enabled).param("flavour", flavour.code())
+                .param("directions", directionsText).param("aliases", aliasesText).param("at", at).param("code", code).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO feed_profiles (code, name, enabled, xml_flavour, directions, aliases, updated_at)
+                    VALUES (:code, :name, :enabled, :flavour, :directions, :aliases, :at)""")
+                    .param("name", name).param("enabled", enabled).param("flavour", flavour.code())
+                    .param("directions", directionsText).param("aliases", aliasesText).param("at", at).param("code", code).update();
+        }
+        FeedProfile saved = byCode(code).orElseThrow();
+        events.publishEvent(new FeedProfileChanged(code));
+        return saved;
+    }
+
+    private static List<String> directions(List<String> pairs) {
+        return pairs.stream().map(p -> p.trim().toUpperCase(Locale.ROOT)).filter(p -> !p.isEmpty()).distinct()
+                .peek(p -> {
+                    String[] sides = p.split("-");
+                    if (sides.length != 2 || !Currency.CODE.matcher(sides[0]).matches() || !Currency.CODE.matcher(sides[1]).matches()) {
+                        throw new BadRequestException("directions", "Directions are FROM-TO pairs of currency codes: " + p);
+                    }
+                }).sorted().toList();
+    }
+
+    private static Map<String, String> aliases(Map<String, String> aliases) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        aliases.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String code = e.getKey().trim().toUpperCase(Locale.ROOT);
+            String alias = e.getValue() == null ? "" : e.getValue().trim().toUpperCase(Locale.ROOT);
+            if (!Currency.CODE.matcher(code).matches() || !alias.matches("[A-Z0-9]{2,20}")) {
+                throw new BadRequestException("aliases", "Aliases map a currency code to 2–20 letters or digits: " + code);
+            }
+            clean.put(code, alias);
+        });
+        return clean;
+    }
+
+    static FeedProfile profile(ResultSet rs, int row) throws SQLException {
+        String directions = rs.getString("directions");
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (String pair : rs.getString("aliases").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                aliases.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return new FeedProfile(rs.getString("code"), rs.getString("name"), rs.getBoolean("enabled"),
+                XmlFlavour.of(rs.getString("xml_flavour")).orElse(XmlFlavour.CLASSIC),
+                directions.isEmpty() ? List.of() : Arrays.asList(directions.split(",")), aliases,
+                SqlTime.instant(rs, "updated_at"));
+    }
+
+    /** A fingerprint of every profile: when it differs, a profile changed (on this or another node). */
+    String fingerprint() {
+        return jdbc.sql("SELECT COUNT(*) AS n, MAX(updated_at) AS last FROM feed_profiles")
+                .query((rs, n) -> rs.getLong("n") + "@" + SqlTime.instant(rs, "last")).single();
+    }
+}
