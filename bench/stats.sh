@@ -31,7 +31,8 @@ psql -qc "CREATE DATABASE $DB" postgres
 
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
 RATELINK_OPERATOR_TOKEN=$TOKEN java -Xmx256m -jar "$JAR" --server.port=$APP_PORT \
-  --ratelink.data-dir=$WORK/data --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
+  --ratelink.data-dir=$WORK/data --ratelink.admin.email=admin@bench.local --ratelink.admin.password="$PASSWORD" \
+  --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -74,8 +75,8 @@ curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "email
   --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "http://127.0.0.1:$APP_PORT/login"
 
 timeit() {
-  local path=$1 times=()
-  curl -s -o /dev/null -b "$JAR_COOKIES" "http://127.0.0.1:$APP_PORT$path"   # warm-up
+  local path=$1 times=() JAR_COOKIES=${2:-$JAR_COOKIES}
+  for _ in 1 2 3 4 5; do curl -s -o /dev/null -b "$JAR_COOKIES" "http://127.0.0.1:$APP_PORT$path"; done  # warm-up (JIT)
   for _ in 1 2 3 4 5 6 7; do
     times+=("$(curl -s -o "$WORK/page.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" "http://127.0.0.1:$APP_PORT$path")")
   done
@@ -87,7 +88,16 @@ timeit "/account/partner/stats?days=365"
 timeit "/account/clicks"
 timeit "/account/clicks?browser=firefox"
 timeit "/account/partner"
-grep -o 'id="stats-clicks">[^<]*' "$WORK/page.html" >/dev/null 2>&1 || true
+ADMIN_COOKIES=$WORK/admin-cookies.txt
+rm -f "$ADMIN_COOKIES"
+CSRF=$(curl -s -c "$ADMIN_COOKIES" -b "$ADMIN_COOKIES" "http://127.0.0.1:$APP_PORT/admin/login" \
+  | sed -nE 's/.*name="_csrf"[^>]*value="([^"]+)".*/\1/p' | head -1)
+curl -s -o /dev/null -c "$ADMIN_COOKIES" -b "$ADMIN_COOKIES" --data-urlencode "email=admin@bench.local" \
+  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "http://127.0.0.1:$APP_PORT/admin/login"
+echo "== timings as the admin"
+timeit "/admin/clicks" "$ADMIN_COOKIES"
+timeit "/admin/clicks?flag=bot" "$ADMIN_COOKIES"
+timeit "/admin/clicks?partner=$PID&browser=firefox" "$ADMIN_COOKIES"
 curl -s -b "$JAR_COOKIES" "http://127.0.0.1:$APP_PORT/account/partner/stats?days=365" \
   | grep -oE 'id="stats-(clicks|visitors|orders|conversion|earnings)">[^<]*' | sed 's/id="//; s/">/ = /'
 

@@ -2,6 +2,7 @@ package app.ratelink.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.TestPartners;
+import app.ratelink.system.SettingsFixtures;
 import app.ratelink.testing.Engine;
 
 /** Group-commit batches, daily aggregates and the streamed partner read, on H2 and PostgreSQL. */
@@ -121,5 +123,40 @@ class ClickStoreTest {
         assertThat((String) row.get("query_string")).hasSize(2048);
         assertThat((String) row.get("browser")).hasSize(64);
         assertThat(NewClick.crop("ab\uD83D\uDE00", 3)).isEqualTo("ab");
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void listingsPageNewestFirstWithFiltersAndContinueWhereTheyStopped(Engine engine) throws Exception {
+        Partner p = TestPartners.create(engine.jdbc());
+        Partner other = TestPartners.create(engine.jdbc());
+        ClickStore store = new ClickStore(engine.dataSource());
+        List<NewClick> batch = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            NewClick c = click(p.id(), T.plusSeconds(i), i == 3 ? NotCounted.BOT : null, "h" + i);
+            batch.add(i % 2 == 0 ? c : new NewClick(c.partnerId(), c.createdAt(), c.day(), c.notCounted(), "Firefox 121",
+                    c.userAgent(), c.ip(), c.referrer(), c.queryString(), c.userHash(), c.target()));
+        }
+        batch.add(click(other.id(), T.plusSeconds(3), null, "o"));
+        store.write(batch);
+        ClickLog log = new ClickLog(engine.dataSource(), SettingsFixtures.settings(engine, Clock.systemUTC()));
+
+        ClickQuery mine = ClickQuery.ofPartner(p.id(), null, null, null, null, null);
+        ClickLog.Page first = log.page(mine, 4);
+        assertThat(first.rows()).extracting(ClickRow::userHash).containsExactly("h6", "h5", "h4", "h2");
+        assertThat(first.older()).isTrue();
+        ClickLog.Page second = log.page(mine.before(first.nextTime(), first.nextId()), 4);
+        assertThat(second.rows()).extracting(ClickRow::userHash).containsExactly("h1", "h0");
+        assertThat(second.older()).isFalse();
+
+        ClickLog.Page firefox = log.page(ClickQuery.ofPartner(p.id(), null, null, "FIREFOX", null, null), 10);
+        assertThat(firefox.rows()).extracting(ClickRow::userHash).containsExactly("h5", "h1");
+        ClickLog.Page bots = log.page(new ClickQuery(null, null, null, null, null, null, null, "bot", null, null), 10);
+        assertThat(bots.rows()).extracting(ClickRow::userHash).contains("h3").doesNotContain("h2", "o");
+        assertThat(bots.rows().get(0).partnerCode()).isNotBlank();
+
+        List<ClickRow> exported = new ArrayList<>();
+        log.each(ClickQuery.ofPartner(p.id(), null, null, "firefox", null, null), exported::add);
+        assertThat(exported).extracting(ClickRow::userHash).containsExactly("h5", "h1");
     }
 }

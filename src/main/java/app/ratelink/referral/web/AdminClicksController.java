@@ -12,7 +12,6 @@ import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.referral.ClickLog;
 import app.ratelink.referral.ClickQuery;
-import app.ratelink.referral.ClickRow;
 import app.ratelink.system.Settings;
 
 /** The operator's click log: every visit through partner links, with why a visit was not counted. */
@@ -48,21 +47,19 @@ class AdminClicksController {
                     .orElse(null);
             unknownPartner = partnerId == null;
         }
-        List<ClickRow> rows = List.of();
-        boolean older = false;
+        ClickLog.Page page = new ClickLog.Page(List.of(), false, null, null);
         if (!unknownPartner) {
             ClickQuery query = new ClickQuery(partnerId, Periods.date(from), Periods.date(to), browser, referrer, ip,
                     null, flag != null && FLAGS.contains(flag) ? flag : null, null, null);
             if (beforeId != null && beforeTime != null) {
                 query = query.before(Instant.ofEpochMilli(beforeTime), beforeId);
             }
-            rows = log.page(query, PAGE);
-            older = rows.size() > PAGE;
-            rows = older ? rows.subList(0, PAGE) : rows;
+            page = log.page(query, PAGE);
         }
-        model.addAttribute("clicks", rows);
-        model.addAttribute("older", older);
-        model.addAttribute("last", rows.isEmpty() ? null : rows.get(rows.size() - 1));
+        model.addAttribute("clicks", page.rows());
+        model.addAttribute("older", page.older());
+        model.addAttribute("nextTime", page.older() ? page.nextTime().toEpochMilli() : null);
+        model.addAttribute("nextId", page.nextId());
         model.addAttribute("unknownPartner", unknownPartner);
         model.addAttribute("flags", FLAGS);
         model.addAttribute("partner", partner == null ? "" : partner);

@@ -28,7 +28,6 @@ import tools.jackson.databind.ObjectMapper;
 import app.ratelink.partner.Partners;
 import app.ratelink.referral.ClickLog;
 import app.ratelink.referral.ClickQuery;
-import app.ratelink.referral.ClickRow;
 import app.ratelink.referral.PartnerStatistics;
 import app.ratelink.system.Settings;
 
@@ -105,12 +104,11 @@ class CabinetClicksController {
         if (beforeId != null && beforeTime != null) {
             query = query.before(Instant.ofEpochMilli(beforeTime), beforeId);
         }
-        List<ClickRow> rows = log.page(query, PAGE);
-        boolean older = rows.size() > PAGE;
-        List<ClickRow> shown = older ? rows.subList(0, PAGE) : rows;
-        model.addAttribute("clicks", shown);
-        model.addAttribute("older", older);
-        model.addAttribute("last", shown.isEmpty() ? null : shown.get(shown.size() - 1));
+        ClickLog.Page page = log.page(query, PAGE);
+        model.addAttribute("clicks", page.rows());
+        model.addAttribute("older", page.older());
+        model.addAttribute("nextTime", page.older() ? page.nextTime().toEpochMilli() : null);
+        model.addAttribute("nextId", page.nextId());
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
         model.addAttribute("browser", browser == null ? "" : browser);
