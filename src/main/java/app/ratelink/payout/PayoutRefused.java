@@ -15,4 +15,13 @@ public class PayoutRefused extends RuntimeException {
     public Reason reason() {
         return reason;
     }
+
+    /** The exact text SPEC §6 gives for this refusal; the cabinet shows the same words as the API. */
+    public String text() {
+        return switch (reason) {
+            case NOT_ENOUGH_MONEY -> "Error! There is not enough money on your balance";
+            case INVALID_ACCOUNT -> "Error! Invalid wallet account";
+            case METHOD_NOT_ALLOWED -> "Error! Selected currency can not be ordered payment";
+        };
+    }
 }

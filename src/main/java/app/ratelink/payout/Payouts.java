@@ -190,6 +190,13 @@ public class Payouts {
         return spec.query(Payouts::payout).list();
     }
 
+    /** The partner's latest payouts with the operator's decision, newest first, at most {@code limit}. */
+    public List<Payout> ofPartner(long partnerId, int limit) {
+        return jdbc.sql("SELECT * FROM payouts WHERE partner_id = :p ORDER BY created_at DESC, id DESC"
+                        + " FETCH FIRST :limit ROWS ONLY")
+                .param("p", partnerId).param("limit", Math.max(1, limit)).query(Payouts::payout).list();
+    }
+
     /** The partner's payouts created in [from, to] (inclusive, null = open), newest first, streamed. */
     @Transactional(readOnly = true)
     public void eachOfPartner(long partnerId, Instant from, Instant to, Integer limit, Consumer<PartnerPayout> each) {

@@ -171,4 +171,29 @@ class FeedHttpTest extends IntegrationTest {
         assertThat(http().json("PUT", "/api/operator/v1/feeds/" + feed, "{}").statusCode()).isEqualTo(401);
         assertThat(operator().get("/api/operator/v1/feeds").body()).contains("\"code\":\"" + feed + "\"");
     }
+
+    @Test
+    void theAdminEditsProfilesWithAFormAndSeesTheirLinks() {
+        app.ratelink.testing.TestHttp admin = http();
+        assertThat(admin.get("/admin/login").statusCode()).isEqualTo(200);
+        assertThat(admin.postForm("/admin/login", Map.of("email", "admin@test.local", "password", "admin-password-1"))
+                .statusCode()).isEqualTo(302);
+        HttpResponse<String> page = admin.get("/admin/feeds");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(feed, "/service/export/xml/" + feed);
+
+        String code = feed + "-e";
+        HttpResponse<String> saved = admin.postForm("/admin/feeds", Map.of("code", code, "name", "EREF monitoring",
+                "enabled", "true", "xmlFlavour", "eref-1.1", "directions", usd + "-" + coin, "aliases", usd + "=USDX"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        HttpResponse<byte[]> xml = fetch("GET", "/service/export/xml/" + code);
+        assertThat(new String(xml.body(), StandardCharsets.UTF_8)).contains("schema/1.1.xsd", "<from>USDX</from>",
+                "<frommin>10</frommin>");
+
+        HttpResponse<String> refused = admin.postForm("/admin/feeds", Map.of("code", code, "name", "x",
+                "xmlFlavour", "rss"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"error\"", "xmlFlavour must be classic or eref-1.1");
+        assertThat(http().postFormRaw("/admin/feeds", Map.of("code", "x")).statusCode()).isIn(302, 403);
+    }
 }

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Rate export feeds under monitoring-robot load: Ratelink against nginx serving the same bytes, in one run.
+#
+# How to run:   bench/feeds.sh [seconds per wrk run, default 10]
+#   Needs wrk and nginx (Debian nginx-light), curl, cmp; builds target/ratelink-*.jar when it is missing or
+#   older than the sources. Everything listens on 127.0.0.1 only (Ratelink 18110, nginx 18111), on an H2
+#   database in /tmp/ratelink-bench-feeds (feeds are served from memory, so the database does not matter).
+#   Takes about 2 minutes with the default: 6 cases x 2 servers x SECS, plus start-up and a 2,000-direction
+#   catalogue created through the operator API.
+#
+# What it does: starts Ratelink without demo data, creates 46 currencies and 2,000 directions (some cash with
+# cities, fees and flags) and a feed profile `bench` through the operator API, downloads the three files
+# (plain and gzip) and puts those exact bytes under nginx (bench/nginx-feeds.conf, non-daemon, gzip_static),
+# then runs wrk against both for: XML 200, XML 200 gzip, JSON 200 gzip, TXT 200, XML 304 (If-None-Match
+# with each server's own ETag) and XML 304 (If-Modified-Since). Prints req/s and the ratio Ratelink/nginx.
+# Goal: every ratio >= 0.7.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-10}
+APP_PORT=18110
+NGINX_PORT=18111
+TOKEN=bench-operator-token
+WORK=/tmp/ratelink-bench-feeds
+APP="http://127.0.0.1:$APP_PORT"
+NGX="http://127.0.0.1:$NGINX_PORT"
+API="$APP/api/operator/v1"
+rm -rf "$WORK"
+mkdir -p "$WORK/root/service/export/xml" "$WORK/root/service/export/json" "$WORK/root/service/export/txt"
+APP_PID=
+NGINX_PID=
+cleanup() {
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
+  echo "== building the jar"
+  ./mvnw -B -o -q -DskipTests package
+  JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
+fi
+
+RATELINK_OPERATOR_TOKEN=$TOKEN java -Xmx512m -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
+  --ratelink.data-dir="$WORK/data" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
+  --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 180); do
+  curl -fs "$APP/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "Ratelink exited"; cat "$WORK/app.log"; exit 1; }
+  sleep 1
+done
+curl -fs "$APP/actuator/health" >/dev/null || { echo "Ratelink did not start"; cat "$WORK/app.log"; exit 1; }
+
+echo "== creating 46 currencies and 2,000 directions through the operator API"
+# One curl process for all requests (one kept-alive connection); blocks are separated by `next`.
+awk -v api="$API" -v token="$TOKEN" 'BEGIN {
+  n = 46
+  for (i = 1; i <= n; i++) {
+    code = sprintf("BN%02d", i); scale = (i % 3 == 0) ? 8 : 2
+    printf "url = \"%s/currencies/%s\"\nrequest = \"PUT\"\nheader = \"Authorization: Bearer %s\"\n", api, code, token
+    printf "header = \"Content-Type: application/json\"\noutput = \"/dev/null\"\nwrite-out = \"%%{http_code}\\n\"\n"
+    printf "data = \"{\\\"name\\\":\\\"Bench %s\\\",\\\"unit\\\":\\\"%s\\\",\\\"scale\\\":%d,\\\"reserve\\\":\\\"2500000\\\",\\\"usdRate\\\":\\\"1\\\",\\\"active\\\":true}\"\nnext\n", code, code, scale
+  }
+  made = 0
+  for (i = 1; i <= n && made < 2000; i++) for (j = 1; j <= n && made < 2000; j++) {
+    if (i == j) continue
+    if (made > 0) print "next"
+    made++
+    rate = sprintf("%.6f", (j * 1.0) / i)
+    extra = ""
+    if (made % 10 == 0) extra = extra ",\\\"cities\\\":[\\\"MSK\\\",\\\"SPB\\\"]"
+    if (made % 7 == 0) extra = extra ",\\\"flags\\\":[\\\"manual\\\",\\\"verifying\\\"]"
+    if (made % 5 == 0) extra = extra ",\\\"fromFee\\\":\\\"0.5%\\\",\\\"minFee\\\":\\\"1\\\""
+    printf "url = \"%s/directions/BN%02d/BN%02d\"\nrequest = \"PUT\"\nheader = \"Authorization: Bearer %s\"\n", api, i, j, token
+    printf "header = \"Content-Type: application/json\"\noutput = \"/dev/null\"\nwrite-out = \"%%{http_code}\\n\"\n"
+    printf "data = \"{\\\"in\\\":\\\"1\\\",\\\"out\\\":\\\"%s\\\",\\\"minAmount\\\":\\\"10\\\",\\\"maxAmount\\\":\\\"5000\\\",\\\"profitPercent\\\":\\\"1\\\",\\\"active\\\":true%s}\"\n", rate, extra
+  }
+}' >"$WORK/catalogue.curl"
+START=$(date +%s)
+curl -s -K "$WORK/catalogue.curl" >"$WORK/catalogue.codes"
+BAD=$(grep -vc '^200$' "$WORK/catalogue.codes" || true)
+[ "$BAD" = 0 ] || { echo "$BAD catalogue requests failed"; sort "$WORK/catalogue.codes" | uniq -c; tail -20 "$WORK/app.log"; exit 1; }
+echo "   $(wc -l <"$WORK/catalogue.codes") requests in $(( $(date +%s) - START )) s"
+curl -fs -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"Bench monitoring","enabled":true,"xmlFlavour":"classic"}' "$API/feeds/bench" >/dev/null
+
+for f in xml json txt; do
+  curl -fs "$APP/service/export/$f/bench" -o "$WORK/root/service/export/$f/bench" -D "$WORK/$f.headers"
+  curl -fs -H 'Accept-Encoding: gzip' "$APP/service/export/$f/bench" -o "$WORK/root/service/export/$f/bench.gz"
+  # nginx derives Last-Modified from the file: give it Ratelink's.
+  LM=$(grep -i '^last-modified:' "$WORK/$f.headers" | cut -d' ' -f2- | tr -d '\r')
+  touch -d "$LM" "$WORK/root/service/export/$f/bench" "$WORK/root/service/export/$f/bench.gz"
+done
+ITEMS=$(grep -c '<item>' "$WORK/root/service/export/xml/bench")
+LINES=$(wc -l <"$WORK/root/service/export/txt/bench")
+echo "   feed: $ITEMS XML items / $LINES TXT lines (cash directions have one per city);" \
+  "sizes xml $(stat -c %s "$WORK/root/service/export/xml/bench") B (gzip $(stat -c %s "$WORK/root/service/export/xml/bench.gz") B)," \
+  "json $(stat -c %s "$WORK/root/service/export/json/bench") B, txt $(stat -c %s "$WORK/root/service/export/txt/bench") B"
+[ "$LINES" -ge 2000 ] || { echo "expected at least 2,000 lines"; exit 1; }
+
+nginx -c "$PWD/bench/nginx-feeds.conf" &
+NGINX_PID=$!
+for _ in $(seq 1 20); do curl -fs -o /dev/null "$NGX/service/export/txt/bench" && break; sleep 0.25; done
+
+echo "== both servers send the same bytes"
+for f in xml json txt; do
+  curl -fs "$NGX/service/export/$f/bench" | cmp - "$WORK/root/service/export/$f/bench"
+  curl -fs -H 'Accept-Encoding: gzip' "$NGX/service/export/$f/bench" | cmp - "$WORK/root/service/export/$f/bench.gz"
+  curl -fs -H 'Accept-Encoding: gzip' "$APP/service/export/$f/bench" | cmp - "$WORK/root/service/export/$f/bench.gz"
+done
+echo "   identical (plain and gzip)"
+# The 304 runs send Accept-Encoding: gzip like a monitoring's robot; nginx tags its .gz file separately.
+ETAG_APP=$(curl -fsI -H 'Accept-Encoding: gzip' "$APP/service/export/xml/bench" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
+ETAG_NGX=$(curl -fsI -H 'Accept-Encoding: gzip' "$NGX/service/export/xml/bench" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
+SINCE=$(grep -i '^last-modified:' "$WORK/xml.headers" | cut -d' ' -f2- | tr -d '\r')
+expect304() { # base header
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "$2" "$1/service/export/xml/bench")
+  [ "$code" = 304 ] || { echo "expected 304 from $1 with $2, got $code"; exit 1; }
+}
+expect304 "$APP" "If-None-Match: $ETAG_APP"
+expect304 "$NGX" "If-None-Match: $ETAG_NGX"
+expect304 "$APP" "If-Modified-Since: $SINCE"
+expect304 "$NGX" "If-Modified-Since: $SINCE"
+echo "   both answer 304 to If-None-Match and If-Modified-Since"
+
+run() { # label url header... -> "req/s bytes-per-response" (the second shows a 304 run really got 304s)
+  local label=$1 url=$2; shift 2
+  local args=()
+  for h in "$@"; do args+=(-H "$h"); done
+  wrk -t2 -c64 -d"${SECS}s" "${args[@]}" "$url" >"$WORK/$label.txt"
+  grep -q 'Non-2xx' "$WORK/$label.txt" && { echo "$label: unexpected statuses"; cat "$WORK/$label.txt"; exit 1; }
+  awk '/Requests\/sec/ {rps = $2}
+       / requests in / {n = $1; v = $5; sub(/read/, "", v); m = 1
+                        if (v ~ /KB$/) m = 1024; else if (v ~ /MB$/) m = 1048576; else if (v ~ /GB$/) m = 1073741824
+                        sub(/[KMG]?B$/, "", v); per = v * m / n}
+       END {printf "%s %d\n", rps, per}' "$WORK/$label.txt"
+}
+echo "== warm-up Ratelink (${SECS} s)"
+wrk -t2 -c64 -d"${SECS}s" -H 'Accept-Encoding: gzip' "$APP/service/export/xml/bench" >/dev/null
+wrk -t2 -c64 -d"$(( SECS / 2 + 1 ))s" "$APP/service/export/xml/bench" >/dev/null
+
+printf '%-28s %12s %12s %7s %14s\n' case 'nginx req/s' 'Ratelink' ratio 'bytes/response'
+compare() { # label path header...
+  local label=$1 path=$2; shift 2
+  local n r
+  n=($(run "$label-nginx" "$NGX$path" "${@//@ETAG@/$ETAG_NGX}"))
+  r=($(run "$label-ratelink" "$APP$path" "${@//@ETAG@/$ETAG_APP}"))
+  printf '%-28s %12s %12s %7s %14s\n' "$label" "${n[0]}" "${r[0]}" "$(echo "scale=2; ${r[0]} / ${n[0]}" | bc)" \
+    "${n[1]} / ${r[1]}"
+}
+compare "xml 200" /service/export/xml/bench
+compare "xml 200 gzip" /service/export/xml/bench 'Accept-Encoding: gzip'
+compare "json 200 gzip" /service/export/json/bench 'Accept-Encoding: gzip'
+compare "txt 200" /service/export/txt/bench
+compare "xml 304 If-None-Match" /service/export/xml/bench 'If-None-Match: @ETAG@' 'Accept-Encoding: gzip'
+compare "xml 304 If-Modified-Since" /service/export/xml/bench "If-Modified-Since: $SINCE" 'Accept-Encoding: gzip'
+echo "(wrk -t2 -c64 -d${SECS}s each; raw wrk output in $WORK)"

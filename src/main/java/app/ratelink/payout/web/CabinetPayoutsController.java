@@ -1,0 +1,127 @@
+package app.ratelink.payout.web;
+
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.ratelink.money.Decimals;
+import app.ratelink.partner.Partners;
+import app.ratelink.payout.Payout;
+import app.ratelink.payout.PayoutMethod;
+import app.ratelink.payout.PayoutRefused;
+import app.ratelink.payout.PayoutStatus;
+import app.ratelink.payout.Payouts;
+import app.ratelink.system.Settings;
+
+/**
+ * Cabinet → Payouts: balance, total received, pending, the minimum, each method with what the whole
+ * balance would pay in it, the request form and the history. Refusals use the same exact texts as the
+ * partner API's {@code add_payout}. Every read and the cancel are scoped to the logged-in partner.
+ */
+@Controller
+class CabinetPayoutsController {
+
+    static final String REQUESTED = "Payout is successfully requested";
+    static final int HISTORY = 100;
+    private static final Pattern ID = Pattern.compile("\\d{1,18}");
+
+    private final Payouts payouts;
+    private final Settings settings;
+
+    CabinetPayoutsController(Payouts payouts, Settings settings) {
+        this.payouts = payouts;
+        this.settings = settings;
+    }
+
+    record MethodRow(long id, String title, String currencyCode, String fee, String amount) {
+    }
+
+    record PayoutRow(long id, String created, String method, String account, String payAmount,
+                     String originalAmount, int status, String statusLabel, String badge, String comment,
+                     boolean cancellable) {
+    }
+
+    @GetMapping("/account/payouts")
+    String page(Model model) {
+        long partnerId = partnerId();
+        BigDecimal balance = payouts.balance(partnerId);
+        List<PayoutMethod> methods = payouts.methods();
+        model.addAttribute("balance", Decimals.plain(balance));
+        model.addAttribute("totalReceived", Decimals.plain(payouts.totalReceived(partnerId)));
+        model.addAttribute("pending", Decimals.plain(payouts.pending(partnerId)));
+        model.addAttribute("minPayout", Decimals.plain(payouts.minPayout()));
+        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("methods", methods.stream().map(m -> new MethodRow(m.id(), m.title(), m.currencyCode(),
+                Decimals.plain(m.feePercent()) + "%", Decimals.plain(payouts.amountIn(m, balance)))).toList());
+        Map<Long, String> titles = methods.stream().collect(Collectors.toMap(PayoutMethod::id, PayoutMethod::title));
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
+        model.addAttribute("payouts", payouts.ofPartner(partnerId, HISTORY).stream()
+                .map(row(format, titles::get)).toList());
+        model.addAttribute("zone", settings.zone().getId());
+        return "payout/cabinet";
+    }
+
+    private static Function<Payout, PayoutRow> row(DateTimeFormatter format, Function<Long, String> titles) {
+        return p -> {
+            String title = titles.apply(p.methodId());
+            return new PayoutRow(p.id(), format.format(p.createdAt()), title == null ? p.currencyCode() : title,
+                    p.account(), Decimals.plain(p.payAmount()) + " " + p.currencyCode(),
+                    Decimals.plain(p.originalAmount()) + " " + Payouts.BASE_CURRENCY, p.status().code(),
+                    p.status().label(), badge(p.status()), p.comment() == null ? "" : p.comment(), p.status() == PayoutStatus.PENDING);
+        };
+    }
+
+    static String badge(PayoutStatus status) {
+        return switch (status) {
+            case PENDING -> "processing";
+            case PAID -> "success";
+            case REJECTED, CANCELLED -> "cancelled";
+        };
+    }
+
+    @PostMapping("/account/payouts")
+    String request(@RequestParam(defaultValue = "") String method, @RequestParam(defaultValue = "") String account,
+                   RedirectAttributes redirect) {
+        long partnerId = partnerId();
+        // A method that is not even a number is no method: refused like one that does not pay out.
+        long methodId = ID.matcher(method.trim()).matches() ? Long.parseLong(method.trim()) : -1;
+        try {
+            long id = payouts.request(partnerId, methodId, account.trim());
+            redirect.addFlashAttribute("message", REQUESTED + " (#" + id + ").");
+        } catch (PayoutRefused refused) {
+            redirect.addFlashAttribute("error", refused.text());
+            redirect.addFlashAttribute("account", account);
+            redirect.addFlashAttribute("method", method);
+        }
+        return "redirect:/account/payouts";
+    }
+
+    @PostMapping("/account/payouts/{id}/cancel")
+    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+        // Another partner's payout and an unknown id look alike: nothing tells one from the other.
+        if (payouts.cancel(partnerId(), id)) {
+            redirect.addFlashAttribute("message", "Payout #" + id + " is cancelled; the amount is back on your balance.");
+        } else {
+            redirect.addFlashAttribute("error", "This payout can not be cancelled: it is not pending.");
+        }
+        return "redirect:/account/payouts";
+    }
+
+    private static long partnerId() {
+        return Partners.currentPartnerId().orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    }
+}

@@ -1,0 +1,141 @@
+package app.ratelink.reward.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import app.ratelink.money.Decimals;
+import app.ratelink.partner.Partners;
+import app.ratelink.payout.Payouts;
+import app.ratelink.reward.PartnerOrder;
+import app.ratelink.reward.Rewards;
+import app.ratelink.system.Settings;
+
+/**
+ * Cabinet → Exchanges: the orders the partner's clients placed, with the reward on each, whether it
+ * completed and whether its reward is credited now; a date filter (days in the site's time zone,
+ * inclusive) and a CSV export of the same range. The page shows the newest {@value #PAGE}; the CSV
+ * streams the whole range.
+ */
+@Controller
+class CabinetExchangesController {
+
+    static final int PAGE = 200;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Rewards rewards;
+    private final Settings settings;
+
+    CabinetExchangesController(Rewards rewards, Settings settings) {
+        this.rewards = rewards;
+        this.settings = settings;
+    }
+
+    record Row(long id, String time, String direction, String give, String get, String course, String reward,
+               boolean success, boolean accrued, String userHash) {
+        static Row of(PartnerOrder o, ZoneId zone) {
+            return new Row(o.id(), TIME.format(o.time().atZone(zone)),
+                    o.currencyCodeGive() + " → " + o.currencyCodeGet(),
+                    plain(o.amountGive()) + " " + o.currencyCodeGive(), plain(o.amountGet()) + " " + o.currencyCodeGet(),
+                    plain(o.courseGive()) + " : " + plain(o.courseGet()), plain(o.partnerReward()), o.success(),
+                    o.accrued(), o.userHash() == null ? "" : o.userHash());
+        }
+    }
+
+    @GetMapping("/account/exchanges")
+    String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        long partnerId = partnerId();
+        ZoneId zone = settings.zone();
+        LocalDate start = date(from);
+        LocalDate end = date(to);
+        List<Row> rows = new ArrayList<>();
+        rewards.eachOrderOfPartner(partnerId, startOf(start, zone), endOf(end, zone), PAGE + 1,
+                o -> rows.add(Row.of(o, zone)));
+        boolean more = rows.size() > PAGE;
+        model.addAttribute("orders", more ? rows.subList(0, PAGE) : rows);
+        model.addAttribute("more", more);
+        model.addAttribute("page", PAGE);
+        model.addAttribute("earned", Decimals.plain(rewards.earned(partnerId)));
+        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("from", start == null ? "" : start.toString());
+        model.addAttribute("to", end == null ? "" : end.toString());
+        model.addAttribute("zone", zone.getId());
+        return "reward/exchanges";
+    }
+
+    @GetMapping("/account/exchanges.csv")
+    void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+             HttpServletResponse response) throws IOException {
+        long partnerId = partnerId();
+        ZoneId zone = settings.zone();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"exchanges.csv\"");
+        response.setHeader("Cache-Control", "no-store");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write(CsvLine.of("id", "time", "currency_code_give", "currency_code_get", "amount_give", "amount_get",
+                "course_give", "course_get", "partner_reward", "exchange_success", "accrued", "user_hash"));
+        try {
+            rewards.eachOrderOfPartner(partnerId, startOf(date(from), zone), endOf(date(to), zone), null, o -> {
+                try {
+                    out.write(CsvLine.of(Long.toString(o.id()), TIME.format(o.time().atZone(zone)),
+                            o.currencyCodeGive(), o.currencyCodeGet(), plain(o.amountGive()), plain(o.amountGet()),
+                            plain(o.courseGive()), plain(o.courseGet()), plain(o.partnerReward()),
+                            o.success() ? "1" : "0", o.accrued() ? "1" : "0", o.userHash()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
+    /** A bad or missing date is no filter, never an error page. */
+    static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day == null ? null : day.atStartOfDay(zone).toInstant();
+    }
+
+    /** The last microsecond of the day: the query's bound is inclusive and both databases keep microseconds. */
+    private static Instant endOf(LocalDate day, ZoneId zone) {
+        return day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1_000);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "0" : Decimals.plain(value);
+    }
+
+    private static long partnerId() {
+        return Partners.currentPartnerId().orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    }
+}

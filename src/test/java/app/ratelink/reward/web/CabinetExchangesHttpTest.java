@@ -1,0 +1,144 @@
+package app.ratelink.reward.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.ratelink.order.Order;
+import app.ratelink.order.OrderPlacement;
+import app.ratelink.order.OrderStatus;
+import app.ratelink.order.Orders;
+import app.ratelink.partner.Partner;
+import app.ratelink.partner.PartnerFixtures;
+import app.ratelink.partner.Partners;
+import app.ratelink.reward.RewardFixtures;
+import app.ratelink.testing.IntegrationTest;
+import app.ratelink.testing.TestHttp;
+
+/** Cabinet → Exchanges and its CSV through real HTTP and the partner's login. */
+class CabinetExchangesHttpTest extends IntegrationTest {
+
+    @Autowired OrderPlacement placement;
+    @Autowired Orders orders;
+    @Autowired Partners partners;
+    @Autowired Clock clock;
+
+    RewardFixtures fixtures;
+    Partner partner;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new RewardFixtures(operator());
+        partner = PartnerFixtures.partner(partners);
+    }
+
+    private Order order(Partner p, String amount) {
+        return fixtures.order(placement, p.id(), amount, "client@example.test");
+    }
+
+    private void status(Order order, OrderStatus... statuses) {
+        for (OrderStatus s : statuses) {
+            orders.changeStatus(order.id(), s, "test", "");
+        }
+    }
+
+    private static String row(String body, long id) {
+        int start = body.indexOf("data-order-id=\"" + id + "\"");
+        assertThat(start).as("order " + id).isNotNegative();
+        return body.substring(start, body.indexOf("</tr>", start));
+    }
+
+    private static String cell(String row, String cls) {
+        Matcher m = Pattern.compile("class=\"[^\"]*\\b" + cls + "\"[^>]*>([^<]*)<").matcher(row);
+        assertThat(m.find()).as(cls + " in " + row).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void theOrdersShowRewardSuccessAndAccruedOnlyOfThisPartner() {
+        Order credited = order(partner, "1000");
+        status(credited, OrderStatus.PAID, OrderStatus.SUCCESS);
+        Order open = order(partner, "2000");
+        Order refunded = order(partner, "3000");
+        status(refunded, OrderStatus.PAID, OrderStatus.SUCCESS, OrderStatus.REFUNDED);
+        Partner other = PartnerFixtures.partner(partners);
+        Order foreign = order(other, "1000");
+
+        HttpResponse<String> page = PartnerFixtures.login(http(), partner.email()).get("/account/exchanges");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body();
+        assertThat(body).doesNotContain("data-order-id=\"" + foreign.id() + "\"");
+        assertThat(cell(row(body, credited.id()), "reward")).isEqualTo("5");
+        assertThat(cell(row(body, credited.id()), "success")).isEqualTo("yes");
+        assertThat(cell(row(body, credited.id()), "accrued")).isEqualTo("yes");
+        assertThat(cell(row(body, open.id()), "reward")).isEqualTo("10");
+        assertThat(cell(row(body, open.id()), "success")).isEqualTo("no");
+        assertThat(cell(row(body, open.id()), "accrued")).isEqualTo("no");
+        assertThat(cell(row(body, refunded.id()), "reward")).isEqualTo("15");
+        assertThat(cell(row(body, refunded.id()), "success")).isEqualTo("no");
+        assertThat(cell(row(body, refunded.id()), "accrued")).isEqualTo("no");
+        assertThat(row(body, credited.id())).contains("1000 " + fixtures.usd).contains(fixtures.usd + " → " + fixtures.coin);
+        // Newest first.
+        assertThat(body.indexOf("data-order-id=\"" + refunded.id() + "\""))
+                .isLessThan(body.indexOf("data-order-id=\"" + credited.id() + "\""));
+        assertThat(body).contains("id=\"earned\">5 USD<").doesNotContain("id=\"exchanges-more\"");
+    }
+
+    @Test
+    void theDateFilterIsInclusiveAndTheCsvFollowsIt() {
+        Order credited = order(partner, "1000");
+        status(credited, OrderStatus.PAID, OrderStatus.SUCCESS);
+        String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        String tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).toString();
+        String yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1).toString();
+        TestHttp cabinet = PartnerFixtures.login(http(), partner.email());
+
+        assertThat(cabinet.get("/account/exchanges?from=" + today + "&to=" + today).body())
+                .contains("data-order-id=\"" + credited.id() + "\"");
+        assertThat(cabinet.get("/account/exchanges?from=" + tomorrow).body()).contains("id=\"no-exchanges\"");
+        assertThat(cabinet.get("/account/exchanges?to=" + yesterday).body()).contains("id=\"no-exchanges\"");
+        assertThat(cabinet.get("/account/exchanges?from=not-a-date").body())
+                .contains("data-order-id=\"" + credited.id() + "\"");
+
+        HttpResponse<String> csv = cabinet.get("/account/exchanges.csv?from=" + today + "&to=" + today);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("exchanges.csv");
+        List<String> lines = Arrays.asList(csv.body().split("\r\n"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("\"id\",\"time\",\"currency_code_give\",\"currency_code_get\",\"amount_give\","
+                + "\"amount_get\",\"course_give\",\"course_get\",\"partner_reward\",\"exchange_success\",\"accrued\",\"user_hash\"");
+        assertThat(lines.get(1)).startsWith("\"" + credited.id() + "\",\"" + today + " ")
+                .contains("\"" + fixtures.usd + "\",\"" + fixtures.coin + "\",\"1000\",\"0.02\",")
+                .contains(",\"5\",\"1\",\"1\",");
+        assertThat(cabinet.get("/account/exchanges.csv?from=" + tomorrow).body().split("\r\n")).hasSize(1);
+    }
+
+    @Test
+    void thePageShowsTheNewest200AndTheCsvTheWholeRange() {
+        for (int i = 0; i < CabinetExchangesController.PAGE + 1; i++) {
+            order(partner, "100");
+        }
+        TestHttp cabinet = PartnerFixtures.login(http(), partner.email());
+        String body = cabinet.get("/account/exchanges").body();
+        assertThat(body.split("data-order-id=", -1)).hasSize(CabinetExchangesController.PAGE + 1);
+        assertThat(body).contains("id=\"exchanges-more\"");
+        assertThat(cabinet.get("/account/exchanges.csv").body().split("\r\n")).hasSize(CabinetExchangesController.PAGE + 2);
+    }
+
+    @Test
+    void csvCellsNeverRunAsFormulas() {
+        assertThat(CsvLine.of("=1+1", "-2", "a\"b", null, "plain")).isEqualTo("\"'=1+1\",\"'-2\",\"a\"\"b\",\"\",\"plain\"\r\n");
+    }
+}
