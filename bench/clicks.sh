@@ -61,9 +61,14 @@ run() { wrk -t2 -c64 -d"${SECS}s" -H "User-Agent: $UA" "$1" | tee "$WORK/$2.txt"
 echo "== warm-up Ratelink (10 s)"; wrk -t2 -c32 -d10s -H "User-Agent: $UA" "$LINK" >/dev/null
 echo "== nginx return 302"; run "http://127.0.0.1:18081/ref/$CODE/?cur_from=PMUSD&cur_to=BTC" nginx
 echo "== Ratelink /ref on PostgreSQL"; run "$LINK" ratelink
+echo "== Ratelink /ref with an unknown code (same JVM and filter, no click to store: the stack's ceiling)"
+run "http://127.0.0.1:$APP_PORT/ref/nosuchcode/?cur_from=PMUSD&cur_to=BTC" unknown
 N=$(grep Requests/sec "$WORK/nginx.txt" | awk '{print $2}')
 R=$(grep Requests/sec "$WORK/ratelink.txt" | awk '{print $2}')
-echo "ratio Ratelink/nginx = $(echo "scale=2; $R / $N" | bc)  (nginx $N req/s, Ratelink $R req/s)"
+U=$(grep Requests/sec "$WORK/unknown.txt" | awk '{print $2}')
+echo "ratio Ratelink/nginx = $(echo "scale=3; $R / $N" | bc)  (nginx $N req/s, Ratelink $R req/s;" \
+     "unknown code, nothing stored: $U req/s = $(echo "scale=3; $U / $N" | bc) x nginx)"
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores, shared with other work)"
 kill "$NGINX_PID"; NGINX_PID=
 
 echo "== crash test: kill -9 after 5 s of load"

@@ -41,7 +41,7 @@ PID=$(psql -tAc "SELECT id FROM partners WHERE email = 'stats@partners.test'" $D
 
 echo "== filling $TOTAL clicks (every 5th one of partner $PID, the rest spread over 200 others), a year back"
 START=$(date +%s)
-psql -q $DB <<SQL
+psql -q $DB <<SQL  # VACUUM at the end: a steady state, no autovacuum running under the timings
 INSERT INTO clicks (partner_id, created_at, counted, not_counted, browser, user_agent, ip, referrer, query_string,
                     user_hash, target)
 SELECT CASE WHEN g % 5 = 0 THEN $PID ELSE 100000 + g % 200 END,
@@ -62,7 +62,7 @@ SELECT 'bench' || g, 'PMUSD', 'BTC', 65500, 1, 100, 0.0015, 'bc1qbench', 'c@exam
        CASE WHEN g % 3 = 0 THEN 'success' ELSE 'cancelled' END, now() - (g % 31536000) * interval '1 second',
        now(), now(), $PID, substr(md5(g::text), 1, 12), 0.25
 FROM generate_series(1, 20000) g;
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 echo "filled in $(( $(date +%s) - START )) s: $(psql -tAc 'SELECT count(*) FROM clicks' $DB) clicks," \
      "$(psql -tAc "SELECT count(*) FROM clicks WHERE partner_id = $PID" $DB) of the partner"
@@ -85,6 +85,8 @@ timeit() {
 echo "== timings as the partner (7 runs each, median)"
 timeit "/account/partner/stats"
 timeit "/account/partner/stats?days=365"
+timeit "/account/partner/stats?days=7"
+timeit "/account/partner/stats"
 timeit "/account/clicks"
 timeit "/account/clicks?browser=firefox"
 timeit "/account/partner"
@@ -106,3 +108,15 @@ curl -s -b "$JAR_COOKIES" -o "$WORK/clicks.csv" -w 'HTTP %{http_code}, %{size_do
   "http://127.0.0.1:$APP_PORT/account/clicks.csv"
 echo "rows (without header): $(( $(wc -l < "$WORK/clicks.csv") - 1 ))"
 kill -0 "$APP_PID" && echo "node still up after the export"
+
+echo "== partner API get_links without a limit (all 900,000 counted clicks, streamed by Clicks.eachOfPartner)"
+CSRF=$(curl -s -b "$JAR_COOKIES" -c "$JAR_COOKIES" "http://127.0.0.1:$APP_PORT/account/api" \
+  | sed -nE 's/.*name="_csrf"[^>]*value="([^"]+)".*/\1/p' | head -1)
+KEY=$(curl -s -L -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "_csrf=$CSRF" "http://127.0.0.1:$APP_PORT/account/api" \
+  | sed -nE 's/.*id="api-key"[^>]*>([^<]+)<.*/\1/p' | head -1)
+curl -s -o "$WORK/links.json" -w 'HTTP %{http_code}, %{size_download} bytes in %{time_total} s\n' \
+  "http://127.0.0.1:$APP_PORT/service/partner/api.php?api_action=pp&api_key=$KEY&method=get_links"
+echo "items: $(grep -o '"user_hash"' "$WORK/links.json" | wc -l)"
+curl -s -w ' (%{time_total} s)\n' \
+  "http://127.0.0.1:$APP_PORT/service/partner/api.php?api_action=pp&api_key=$KEY&method=get_links&limit=2" | cut -c1-300
+kill -0 "$APP_PID" && echo "node still up (heap -Xmx256m)"

@@ -35,7 +35,8 @@ class Attribution {
 
     private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern REFERRAL = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.(\\d{1,12})\\.([0-9a-f]{20})");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One per thread: a shared SecureRandom is a lock that every click of every request thread takes. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     /** What a valid {@code rl_ref} cookie says. */
     record Referred(long partnerId, long clickId, Instant clickedAt) {
@@ -56,7 +57,7 @@ class Attribution {
 
     static String newVisitorId() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

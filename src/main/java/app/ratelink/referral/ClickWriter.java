@@ -90,7 +90,11 @@ class ClickWriter implements SmartLifecycle {
 
     private void store(List<Pending> batch) {
         try {
+            long start = System.nanoTime();
             complete(batch, store.write(batch.stream().map(Pending::click).toList()));
+            if (log.isDebugEnabled()) {
+                log.debug("Stored a batch of {} clicks in {} µs", batch.size(), (System.nanoTime() - start) / 1000);
+            }
         } catch (Exception e) {
             if (batch.size() == 1) {
                 log.warn("Click not stored: {}", e.toString());

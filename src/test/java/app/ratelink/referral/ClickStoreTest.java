@@ -46,11 +46,14 @@ class ClickStoreTest {
                 click(p.id(), T.plusSeconds(61), null, "dddddddddddd"),
                 click(p.id(), T.plusSeconds(86400), null, "aaaaaaaaaaaa")));
 
+        // A batch of bots only: no visitor can be new.
+        store.write(List.of(click(p.id(), T.plusSeconds(70), NotCounted.BOT, "eeeeeeeeeeee")));
+
         Map<String, Object> day = engine.jdbc().sql("SELECT clicks, visitors, not_counted FROM click_days"
                 + " WHERE partner_id = :p AND click_day = :d").param("p", p.id()).param("d", DAY).query().singleRow();
         assertThat(((Number) day.get("clicks")).longValue()).isEqualTo(5);
         assertThat(((Number) day.get("visitors")).longValue()).isEqualTo(3);
-        assertThat(((Number) day.get("not_counted")).longValue()).isEqualTo(1);
+        assertThat(((Number) day.get("not_counted")).longValue()).isEqualTo(2);
         Map<String, Object> next = engine.jdbc().sql("SELECT clicks, visitors FROM click_days"
                 + " WHERE partner_id = :p AND click_day = :d").param("p", p.id()).param("d", DAY.plusDays(1))
                 .query().singleRow();

@@ -1,0 +1,102 @@
+package app.ratelink.payout.web;
+
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.ratelink.partner.Partner;
+import app.ratelink.partner.Partners;
+import app.ratelink.payout.Payout;
+import app.ratelink.payout.PayoutStatus;
+import app.ratelink.payout.Payouts;
+import app.ratelink.system.BadRequestException;
+import app.ratelink.system.ConflictException;
+import app.ratelink.system.NotFoundException;
+import app.ratelink.system.Settings;
+
+/**
+ * {@code /admin/payouts}: the requests, newest first, filtered by status (pending by default: what needs
+ * the operator), each pending one with a pay and a reject form that take a comment for the partner's mail.
+ */
+@Controller
+class AdminPayoutsController {
+
+    static final int LIMIT = 200;
+
+    private final Payouts payouts;
+    private final Partners partners;
+    private final Settings settings;
+
+    AdminPayoutsController(Payouts payouts, Partners partners, Settings settings) {
+        this.payouts = payouts;
+        this.partners = partners;
+        this.settings = settings;
+    }
+
+    record Row(Payout payout, String partnerEmail, String badge) {
+    }
+
+    @GetMapping("/admin/payouts")
+    String list(@RequestParam(defaultValue = "0") String status, Model model) {
+        PayoutStatus filter;
+        try {
+            filter = "all".equals(status) ? null : PayoutsOperatorController.status(status);
+        } catch (BadRequestException e) {
+            filter = PayoutStatus.PENDING;
+        }
+        List<Payout> found = payouts.list(filter, LIMIT);
+        Map<Long, String> emails = new HashMap<>();
+        model.addAttribute("payouts", found.stream().map(p -> new Row(p,
+                emails.computeIfAbsent(p.partnerId(), id -> partners.byId(id).map(Partner::email).orElse("#" + id)),
+                CabinetPayoutsController.badge(p.status()))).toList());
+        model.addAttribute("status", filter == null ? "all" : Integer.toString(filter.code()));
+        model.addAttribute("statuses", PayoutStatus.values());
+        model.addAttribute("limit", LIMIT);
+        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("zone", settings.zone());
+        return "payout/admin-payouts";
+    }
+
+    @PostMapping("/admin/payouts/{id}/pay")
+    String pay(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
+               @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
+        try {
+            payouts.pay(id, "admin:" + admin.getName(), comment);
+            redirect.addFlashAttribute("message", "Payout #" + id + " is marked paid; the partner was mailed.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        redirect.addAttribute("status", status);
+        return "redirect:/admin/payouts";
+    }
+
+    @PostMapping("/admin/payouts/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
+                  @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
+        try {
+            Payout payout = payouts.reject(id, "admin:" + admin.getName(), comment);
+            redirect.addFlashAttribute("message", "Payout #" + id + " is rejected; "
+                    + payout.originalAmount().toPlainString() + " " + Payouts.BASE_CURRENCY
+                    + " is back on the partner's balance and the partner was mailed.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        redirect.addAttribute("status", status);
+        return "redirect:/admin/payouts";
+    }
+}
