@@ -83,6 +83,7 @@ public class FeedProfiles {
                     .param("name", name).param("enabled", enabled).param("flavour", flavour.code())
                     .param("directions", directionsText).param("aliases", aliasesText).param("at", at).param("code", code).update();
         }
+        jdbc.sql("UPDATE feed_revision SET revision = revision + 1 WHERE id = 1").update();
         FeedProfile saved = byCode(code).orElseThrow();
         events.publishEvent(new FeedProfileChanged(code));
         return saved;
@@ -126,9 +127,8 @@ public class FeedProfiles {
                 SqlTime.instant(rs, "updated_at"));
     }
 
-    /** A fingerprint of every profile: when it differs, a profile changed (on this or another node). */
-    String fingerprint() {
-        return jdbc.sql("SELECT COUNT(*) AS n, MAX(updated_at) AS last FROM feed_profiles")
-                .query((rs, n) -> rs.getLong("n") + "@" + SqlTime.instant(rs, "last")).single();
+    /** Grows with every profile save on any node: when it differs from the last one seen, rebuild. */
+    long revision() {
+        return jdbc.sql("SELECT revision FROM feed_revision WHERE id = 1").query(Long.class).single();
     }
 }
