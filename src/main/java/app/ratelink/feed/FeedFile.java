@@ -7,19 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A rate file ready to send: its bytes, the same bytes gzipped once (not per request), a strong ETag
- * (a hash of the bytes, so every node serving the same catalogue gives the same tag) and the time of
- * the last change that went into it.
+ * A rate file ready to send: its bytes, the same bytes gzipped once (not per request), strong ETags
+ * (a hash of the bytes, so every node serving the same catalogue gives the same tag; the gzipped
+ * representation has its own, as RFC 9110 asks of strong validators) and the time of the last change
+ * that went into it, also as the HTTP date text so that no request formats or parses it again.
  */
-public record FeedFile(byte[] body, byte[] gzip, String etag, Instant lastModified, String contentType) {
+public record FeedFile(byte[] body, byte[] gzip, String etag, String gzipEtag, Instant lastModified,
+                       String lastModifiedText, String contentType) {
+
+    /** IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); the JDK's RFC 1123 formatter does not pad the day. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US);
 
     static FeedFile of(String text, Instant lastModified, String contentType) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return new FeedFile(body, gzip(body), etag(body), lastModified, contentType);
+        String etag = etag(body);
+        return new FeedFile(body, gzip(body), etag, etag.substring(0, etag.length() - 1) + "-gzip\"", lastModified,
+                HTTP_DATE.format(lastModified.atOffset(ZoneOffset.UTC)), contentType);
     }
 
     private static byte[] gzip(byte[] body) {

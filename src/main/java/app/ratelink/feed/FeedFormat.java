@@ -1,6 +1,5 @@
 package app.ratelink.feed;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The three files of the seed's "Links to export courses": {@code /service/export/{xml|json|txt}/{code}}. */
@@ -8,6 +7,8 @@ public enum FeedFormat {
     XML("xml", "application/xml;charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error>Maintenance</error>\n"),
     JSON("json", "application/json;charset=utf-8", "{\"error\":\"Maintenance\"}"),
     TXT("txt", "text/plain;charset=utf-8", "Maintenance");
+
+    private static final FeedFormat[] VALUES = values();
 
     private final String path;
     private final String contentType;
@@ -32,6 +33,11 @@ public enum FeedFormat {
     }
 
     public static Optional<FeedFormat> of(String path) {
-        return Arrays.stream(values()).filter(f -> f.path.equals(path)).findFirst();
+        for (FeedFormat f : VALUES) {
+            if (f.path.equals(path)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 }

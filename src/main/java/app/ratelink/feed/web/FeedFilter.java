@@ -2,16 +2,16 @@ package app.ratelink.feed.web;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import app.ratelink.feed.FeedFile;
 import app.ratelink.feed.FeedFormat;
@@ -23,21 +23,23 @@ import app.ratelink.system.Settings;
  * these files every few seconds, anonymously, and each answer is bytes already in memory. Conditional
  * requests get 304, gzip-capable clients the pre-compressed bytes.
  */
-class FeedFilter extends OncePerRequestFilter {
+class FeedFilter extends HttpFilter {
 
     static final String PREFIX = "/service/export/";
     static final int MAINTENANCE_RETRY_SECONDS = 300;
 
     private final FeedSnapshots snapshots;
     private final Settings settings;
+    private final FeedSendfile sendfile;
 
-    FeedFilter(FeedSnapshots snapshots, Settings settings) {
+    FeedFilter(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile) {
         this.snapshots = snapshots;
         this.settings = settings;
+        this.sendfile = sendfile;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String[] parts = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
@@ -66,10 +68,11 @@ class FeedFilter extends OncePerRequestFilter {
         serve(request, response, file.get(), "HEAD".equals(method));
     }
 
-    private static void serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head)
+    private void serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head)
             throws IOException {
-        response.setHeader("ETag", file.etag());
-        response.setDateHeader("Last-Modified", file.lastModified().toEpochMilli());
+        boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+        response.setHeader("ETag", gzip ? file.gzipEtag() : file.etag());
+        response.setHeader("Last-Modified", file.lastModifiedText());
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Vary", "Accept-Encoding");
         if (notModified(request, file)) {
@@ -77,25 +80,48 @@ class FeedFilter extends OncePerRequestFilter {
             return;
         }
         response.setContentType(file.contentType());
-        byte[] bytes = file.body();
-        String accept = request.getHeader("Accept-Encoding");
-        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+        byte[] bytes = gzip ? file.gzip() : file.body();
+        if (gzip) {
+            // Tomcat's own compression (server.compression) leaves a response that already has an encoding alone.
             response.setHeader("Content-Encoding", "gzip");
-            bytes = file.gzip();
         }
         response.setContentLength(bytes.length);
-        if (!head) {
+        if (!head && !sendfile.send(request, gzip ? file.gzipEtag() : file.etag(), bytes)) {
             response.getOutputStream().write(bytes);
         }
     }
 
-    /** If-None-Match wins over If-Modified-Since, as RFC 9110 says. */
+    /** "gzip" in Accept-Encoding, unless refused with q=0. */
+    static boolean acceptsGzip(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        int at = accept.toLowerCase(Locale.ROOT).indexOf("gzip");
+        if (at < 0) {
+            return false;
+        }
+        int end = accept.indexOf(',', at);
+        String params = accept.substring(at + 4, end < 0 ? accept.length() : end).replace(" ", "");
+        return !params.startsWith(";q=0") || params.matches(";q=0\\.0*[1-9].*");
+    }
+
+    /**
+     * If-None-Match wins over If-Modified-Since, as RFC 9110 says. Either representation's tag matches: the
+     * client's copy, plain or gzipped, is current. A robot echoes our Last-Modified text back, so that is
+     * compared as text before any date parsing.
+     */
     static boolean notModified(HttpServletRequest request, FeedFile file) {
         String noneMatch = request.getHeader("If-None-Match");
         if (noneMatch != null) {
+            if (noneMatch.equals(file.etag()) || noneMatch.equals(file.gzipEtag())) {
+                return true;
+            }
             for (String tag : noneMatch.split(",")) {
                 String t = tag.trim();
-                if (t.equals("*") || t.equals(file.etag()) || t.equals("W/" + file.etag())) {
+                if (t.startsWith("W/")) {
+                    t = t.substring(2);
+                }
+                if (t.equals("*") || t.equals(file.etag()) || t.equals(file.gzipEtag())) {
                     return true;
                 }
             }
@@ -104,6 +130,9 @@ class FeedFilter extends OncePerRequestFilter {
         String since = request.getHeader("If-Modified-Since");
         if (since == null) {
             return false;
+        }
+        if (since.equals(file.lastModifiedText())) {
+            return true;
         }
         try {
             Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(since.trim(), Instant::from);

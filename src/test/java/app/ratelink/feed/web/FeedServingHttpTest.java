@@ -1,0 +1,150 @@
+package app.ratelink.feed.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.ratelink.feed.FeedFile;
+import app.ratelink.feed.FeedFormat;
+import app.ratelink.feed.FeedSnapshots;
+import app.ratelink.order.web.TestCatalog;
+import app.ratelink.testing.IntegrationTest;
+
+/**
+ * How the bytes leave: a feed above the sendfile threshold through Tomcat's sendfile, byte for byte the
+ * snapshot; each representation (plain, gzip) with its own strong tag, either tag answered with 304;
+ * Last-Modified as an IMF-fixdate, echoed back or as a later date.
+ */
+class FeedServingHttpTest extends IntegrationTest {
+
+    @Autowired
+    FeedSnapshots snapshots;
+
+    @Autowired
+    FeedSendfile sendfile;
+
+    String feed;
+
+    @BeforeEach
+    void largeCatalogue() {
+        String usd = TestCatalog.code("SU");
+        String rub = TestCatalog.code("SR");
+        feed = "s" + usd.toLowerCase();
+        TestCatalog catalog = new TestCatalog(operator());
+        catalog.currency(usd, "Cash dollar", "USD", 2, "250000", "", "Cash");
+        catalog.currency(rub, "Cash rouble", "RUB", 2, "9000000", "", "Cash");
+        // 2 x 120 cash cities = 240 items: an XML of about 60 KB, above the sendfile threshold.
+        String cities = IntStream.rangeClosed(1, 120).mapToObj(i -> "\"C%03d\"".formatted(i)).collect(Collectors.joining(","));
+        for (String[] pair : new String[][] {{usd, rub}, {rub, usd}}) {
+            HttpResponse<String> r = operator().json("PUT", "/api/operator/v1/directions/" + pair[0] + "/" + pair[1], """
+                    {"in":1,"out":"92.5","minAmount":100,"maxAmount":20000,"profitPercent":1,"flags":["manual"],
+                     "cities":[%s],"active":true}""".formatted(cities));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(operator().json("PUT", "/api/operator/v1/feeds/" + feed,
+                "{\"name\":\"Cash monitoring\",\"enabled\":true,\"directions\":[\"%s-%s\",\"%s-%s\"]}"
+                        .formatted(usd, rub, rub, usd)).statusCode()).isEqualTo(200);
+    }
+
+    HttpResponse<byte[]> get(String format, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/service/export/" + format
+                + "/" + feed));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aLargeFeedGoesOutThroughSendfileByteForByte() throws Exception {
+        FeedFile snapshot = snapshots.file(feed, FeedFormat.XML).orElseThrow();
+        assertThat(snapshot.body().length).isGreaterThan(FeedSendfile.MIN_BYTES);
+
+        HttpResponse<byte[]> plain = get("xml");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Length")).contains(String.valueOf(snapshot.body().length));
+        assertThat(plain.body()).isEqualTo(snapshot.body());
+        assertThat(sendfile.size()).as("the body was handed to sendfile").isPositive();
+        var items = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(plain.body())).getElementsByTagName("item");
+        assertThat(items.getLength()).isEqualTo(240);
+
+        // Again, now from the file already on disk; and the gzipped one (small: written from memory) unpacks to it.
+        assertThat(get("xml").body()).isEqualTo(snapshot.body());
+        HttpResponse<byte[]> zipped = get("xml", "Accept-Encoding", "gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(zipped.body()).isEqualTo(snapshot.gzip());
+        assertThat(gunzip(zipped.body())).isEqualTo(snapshot.body());
+    }
+
+    @Test
+    void plainAndGzipHaveTheirOwnStrongTagAndEitherAnswers304() {
+        HttpResponse<byte[]> plain = get("json");
+        HttpResponse<byte[]> zipped = get("json", "Accept-Encoding", "gzip");
+        String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+        String gzipTag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(plainTag).matches("\"[0-9a-f]{32}\"");
+        assertThat(gzipTag).isEqualTo(plainTag.replace("\"", "").transform(t -> "\"" + t + "-gzip\""));
+
+        for (String tag : new String[] {plainTag, gzipTag, "W/" + gzipTag, "\"x\", " + plainTag, "*"}) {
+            HttpResponse<byte[]> r = get("json", "Accept-Encoding", "gzip", "If-None-Match", tag);
+            assertThat(r.statusCode()).as(tag).isEqualTo(304);
+            assertThat(r.body()).isEmpty();
+            assertThat(r.headers().firstValue("ETag")).contains(gzipTag);
+        }
+        // A tag that does not match wins over a date that would: If-None-Match decides alone.
+        assertThat(get("json", "If-None-Match", "\"x\"", "If-Modified-Since",
+                plain.headers().firstValue("Last-Modified").orElseThrow()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void lastModifiedIsAnImfFixdateAndIsComparedAsADate() {
+        String lastModified = get("txt").headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(lastModified).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(get("txt", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(get("txt", "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").statusCode()).isEqualTo(304);
+        assertThat(get("txt", "If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").statusCode()).isEqualTo(200);
+        assertThat(get("txt", "If-Modified-Since", "yesterday").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void gzipRefusedWithQZeroOrNotOfferedIsPlainAndNeverCompressedTwice() throws IOException {
+        FeedFile snapshot = snapshots.file(feed, FeedFormat.TXT).orElseThrow();
+        HttpResponse<byte[]> refused = get("txt", "Accept-Encoding", "gzip;q=0, identity");
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(snapshot.body());
+        HttpResponse<byte[]> deflateOnly = get("txt", "Accept-Encoding", "deflate");
+        assertThat(deflateOnly.headers().firstValue("Content-Encoding")).isEmpty();
+        HttpResponse<byte[]> weighted = get("txt", "Accept-Encoding", "deflate;q=1, gzip;q=0.5");
+        assertThat(weighted.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gunzip(weighted.body())).isEqualTo(snapshot.body());
+        assertThat(FeedFilter.acceptsGzip("GZIP")).isTrue();
+        assertThat(FeedFilter.acceptsGzip("gzip; q=0.000")).isFalse();
+        assertThat(FeedFilter.acceptsGzip("br, gzip;q=0.01")).isTrue();
+        assertThat(FeedFilter.acceptsGzip(null)).isFalse();
+    }
+}
