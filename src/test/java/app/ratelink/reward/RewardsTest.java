@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import app.ratelink.order.Orders;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
+import app.ratelink.payout.PartnerPayout;
 import app.ratelink.payout.PayoutMethod;
 import app.ratelink.payout.PayoutRefused;
 import app.ratelink.payout.PayoutStatus;
@@ -55,7 +57,8 @@ class RewardsTest extends IntegrationTest {
 
     @AfterEach
     void defaults() {
-        settings.update(Map.of(Setting.MIN_PAYOUT, Setting.MIN_PAYOUT.defaultValue()));
+        settings.update(Map.of(Setting.MIN_PAYOUT, Setting.MIN_PAYOUT.defaultValue(),
+                Setting.REWARD_LEVELS, Setting.REWARD_LEVELS.defaultValue()));
     }
 
     private Order success(Order order) {
@@ -201,6 +204,93 @@ class RewardsTest extends IntegrationTest {
         assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0").isEqualByComparingTo(ledgerSum());
         assertThatThrownBy(() -> payouts.reject(third, "admin", "too late")).isInstanceOf(RuntimeException.class);
         assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aPartnerWhoReachedALevelMeanwhileIsCreditedAtTheNewPercent() {
+        settings.update(Map.of(Setting.REWARD_LEVELS, "0:10, 1500:20"));
+        Order a = catalog.order(placement, partner.id(), "1000", "client@example.test");
+        Order b = catalog.order(placement, partner.id(), "1000", "client@example.test");
+        Order c = catalog.order(placement, partner.id(), "1000", "client@example.test");
+        assertThat(b.id()).isNotEqualTo(c.id());
+        success(a);
+        success(c);
+        // Created when the turnover was 0 (10 %); by its success the other orders made 2000 USD (20 %).
+        assertThat(orders.find(b.id()).orElseThrow().partnerReward()).isEqualByComparingTo("5");
+        success(b);
+        assertThat(orders.find(b.id()).orElseThrow().partnerReward()).isEqualByComparingTo("10");
+        assertThat(rewards.standing(b.id())).isEqualByComparingTo("10");
+        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("20").isEqualByComparingTo(ledgerSum());
+    }
+
+    /**
+     * A seeded random walk through everything that moves money: orders placed and moved along every
+     * allowed status, payouts requested, cancelled, rejected and paid. After every step the balance is
+     * the ledger sum and also SPEC §4's definition (credits standing − pending − paid payouts), and
+     * {@code accrued} is true exactly for the successful orders with a reward.
+     */
+    @Test
+    void theBalanceAlwaysEqualsTheLedgerSumAndTheSpecDefinition() {
+        settings.update(Map.of(Setting.MIN_PAYOUT, "1"));
+        long methodId = method().id();
+        Random random = new Random(7);
+        List<Long> mine = new ArrayList<>();
+        String[] amounts = {"10", "99.99", "250", "1000", "1234.56", "3333.33"};
+        for (int step = 0; step < 120; step++) {
+            int what = random.nextInt(10);
+            if (what < 3 || mine.isEmpty()) {
+                mine.add(catalog.order(placement, partner.id(), amounts[random.nextInt(amounts.length)],
+                        "client@example.test").id());
+            } else if (what < 8) {
+                long id = mine.get(random.nextInt(mine.size()));
+                List<OrderStatus> next = new ArrayList<>(orders.find(id).orElseThrow().status().nextStatuses());
+                if (!next.isEmpty()) {
+                    orders.changeStatus(id, next.get(random.nextInt(next.size())), "walk", "");
+                }
+            } else if (what == 8) {
+                try {
+                    payouts.request(partner.id(), methodId, "U1234567");
+                } catch (PayoutRefused e) {
+                    assertThat(payouts.balance(partner.id())).isLessThan(BigDecimal.ONE);
+                }
+            } else {
+                List<PartnerPayout> pending = new ArrayList<>();
+                payouts.eachOfPartner(partner.id(), null, null, null, p -> {
+                    if (p.status() == PayoutStatus.PENDING.code()) {
+                        pending.add(p);
+                    }
+                });
+                if (!pending.isEmpty()) {
+                    long id = pending.get(0).id();
+                    switch (random.nextInt(3)) {
+                        case 0 -> payouts.pay(id, "walk", "");
+                        case 1 -> payouts.reject(id, "walk", "");
+                        default -> assertThat(payouts.cancel(partner.id(), id)).isTrue();
+                    }
+                }
+            }
+            assertInvariants(step);
+        }
+        assertThat(mine).hasSizeGreaterThan(20);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT kind) FROM reward_ledger WHERE partner_id = :p")
+                .param("p", partner.id()).query(Long.class).single()).as("the walk booked every kind").isEqualTo(4);
+    }
+
+    private void assertInvariants(int step) {
+        BigDecimal standing = BigDecimal.ZERO;
+        List<PartnerOrder> seen = new ArrayList<>();
+        rewards.eachOrderOfPartner(partner.id(), null, null, null, seen::add);
+        for (PartnerOrder o : seen) {
+            BigDecimal credited = rewards.standing(o.id());
+            boolean earns = o.success() && o.partnerReward().compareTo(RewardCalculation.MINIMUM) >= 0;
+            assertThat(o.accrued()).as("step %d, order %d accrued", step, o.id()).isEqualTo(earns);
+            assertThat(credited).as("step %d, order %d credit", step, o.id())
+                    .isEqualByComparingTo(earns ? o.partnerReward() : BigDecimal.ZERO);
+            standing = standing.add(credited);
+        }
+        BigDecimal spec = standing.subtract(payouts.pending(partner.id())).subtract(payouts.totalReceived(partner.id()));
+        assertThat(payouts.balance(partner.id())).as("step %d", step)
+                .isEqualByComparingTo(ledgerSum()).isEqualByComparingTo(spec);
     }
 
     private PayoutMethod method() {
