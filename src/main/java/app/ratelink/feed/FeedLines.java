@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
+import app.ratelink.catalog.DirectionFlag;
 import app.ratelink.money.Decimals;
 
 /**
@@ -28,6 +29,12 @@ final class FeedLines {
     }
 
     static List<FeedLine> of(List<Currency> currencies, List<Direction> directions, FeedProfile profile) {
+        return of(currencies, directions, profile, true);
+    }
+
+    /** {@code manualListed} false: outside the operator's working hours, manual directions are left out. */
+    static List<FeedLine> of(List<Currency> currencies, List<Direction> directions, FeedProfile profile,
+                             boolean manualListed) {
         Map<String, Currency> byCode = currencies.stream().collect(Collectors.toMap(Currency::code, Function.identity()));
         List<FeedLine> lines = new ArrayList<>();
         directions.stream()
@@ -35,7 +42,7 @@ final class FeedLines {
                 .forEach(d -> {
                     Currency from = byCode.get(d.from());
                     Currency to = byCode.get(d.to());
-                    if (listed(d, from, to, profile)) {
+                    if (listed(d, from, to, profile) && (manualListed || !d.has(DirectionFlag.MANUAL))) {
                         lines.addAll(linesOf(d, from, to, profile));
                     }
                 });

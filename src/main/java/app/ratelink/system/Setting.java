@@ -33,6 +33,9 @@ public enum Setting {
     API_FULL_IPS("apiFullIps", "false", "Show full client IPs in get_links", Setting::isBoolean),
     API_RATE_LIMIT("apiRateLimitPerMinute", "120", "Partner API requests per minute per key",
             v -> isIntBetween(v, 1, 1000000)),
+    MANUAL_HOURS("manualHours", "", "Operator working hours HH:MM-HH:MM in timeZone; outside them the rate feeds "
+            + "leave manual directions out (empty: always listed)",
+            v -> v.isEmpty() || v.matches("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d")),
     MAINTENANCE("maintenance", "false", "Maintenance mode: site offline, feeds answer 503", Setting::isBoolean),
     TRUSTED_PROXIES("trustedProxies", "127.0.0.1,::1", "Addresses whose X-Forwarded-For is honoured",
             v -> v.isEmpty() || v.matches("[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*"));
