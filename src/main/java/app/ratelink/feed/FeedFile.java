@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
@@ -20,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * that went into it, also as the HTTP date text so that no request formats or parses it again.
  */
 public record FeedFile(byte[] body, byte[] gzip, String etag, String gzipEtag, Instant lastModified,
-                       String lastModifiedText, String contentType) {
+                       String lastModifiedText, boolean lastModifiedShared, String contentType) {
 
     /** IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); the JDK's RFC 1123 formatter does not pad the day. */
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
@@ -30,7 +31,21 @@ public record FeedFile(byte[] body, byte[] gzip, String etag, String gzipEtag, I
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String etag = etag(body);
         return new FeedFile(body, gzip(body), etag, etag.substring(0, etag.length() - 1) + "-gzip\"", lastModified,
-                HTTP_DATE.format(lastModified.atOffset(ZoneOffset.UTC)), contentType);
+                HTTP_DATE.format(lastModified.atOffset(ZoneOffset.UTC)), false, contentType);
+    }
+
+    /**
+     * Another content of this file had the same Last-Modified second (two changes within one second): a
+     * client sending that date back may hold either, so the date alone cannot earn it a 304.
+     */
+    FeedFile sharingLastModified() {
+        return new FeedFile(body, gzip, etag, gzipEtag, lastModified, lastModifiedText, true, contentType);
+    }
+
+    /** Whether this file must be marked as sharing its date with the file it replaces. */
+    boolean sharesLastModifiedWith(FeedFile previous) {
+        return previous != null && previous.lastModified.equals(lastModified)
+                && (previous.lastModifiedShared || !Arrays.equals(previous.body, body));
     }
 
     private static byte[] gzip(byte[] body) {

@@ -3,6 +3,7 @@ package app.ratelink.feed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
+import app.ratelink.catalog.CurrencyChange;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.SqlTime;
 
@@ -26,8 +29,10 @@ public class FeedProfiles {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Catalog catalog;
 
-    FeedProfiles(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    FeedProfiles(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Catalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -65,6 +70,9 @@ public class FeedProfiles {
                 : old.map(FeedProfile::directions).orElse(List.of());
         Map<String, String> aliases = change.aliases() != null ? aliases(change.aliases())
                 : old.map(FeedProfile::aliases).orElse(Map.of());
+        if (change.aliases() != null) {
+            landOnAliases(aliases);
+        }
         String directionsText = String.join(",", directions);
         String aliasesText = String.join(",", aliases.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (directionsText.length() > 8000 || aliasesText.length() > 2000) {
@@ -83,9 +91,32 @@ public class FeedProfiles {
                     .param("name", name).param("enabled", enabled).param("flavour", flavour.code())
                     .param("directions", directionsText).param("aliases", aliasesText).param("at", at).param("code", code).update();
         }
+        jdbc.sql("UPDATE feed_revision SET revision = revision + 1 WHERE id = 1").update();
         FeedProfile saved = byCode(code).orElseThrow();
         events.publishEvent(new FeedProfileChanged(code));
         return saved;
+    }
+
+    /**
+     * A monitoring sends its clients with its own codes ({@code ?cur_from=USDX}): every alias a profile
+     * publishes becomes an alias of the currency in the catalogue (currency_aliases), which the landing
+     * resolves. An alias that already names another currency is refused, as the catalogue refuses it.
+     */
+    private void landOnAliases(Map<String, String> aliases) {
+        aliases.forEach((code, alias) -> {
+            Currency currency = catalog.currency(code).orElseThrow(() ->
+                    new BadRequestException("aliases", "Aliases need a currency of the catalogue: " + code));
+            if (!alias.equals(code) && !currency.aliases().contains(alias)) {
+                List<String> all = new ArrayList<>(currency.aliases());
+                all.add(alias);
+                try {
+                    catalog.saveCurrency(code, new CurrencyChange(null, null, null, null, null, null, null, null, null,
+                            null, all));
+                } catch (BadRequestException e) {
+                    throw new BadRequestException("aliases", e.getMessage());
+                }
+            }
+        });
     }
 
     private static List<String> directions(List<String> pairs) {
@@ -126,9 +157,8 @@ public class FeedProfiles {
                 SqlTime.instant(rs, "updated_at"));
     }
 
-    /** A fingerprint of every profile: when it differs, a profile changed (on this or another node). */
-    String fingerprint() {
-        return jdbc.sql("SELECT COUNT(*) AS n, MAX(updated_at) AS last FROM feed_profiles")
-                .query((rs, n) -> rs.getLong("n") + "@" + SqlTime.instant(rs, "last")).single();
+    /** Grows with every profile save on any node: when it differs from the last one seen, rebuild. */
+    long revision() {
+        return jdbc.sql("SELECT revision FROM feed_revision WHERE id = 1").query(Long.class).single();
     }
 }

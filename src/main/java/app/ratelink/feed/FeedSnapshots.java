@@ -14,6 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.CatalogChanged;
@@ -25,7 +26,7 @@ import app.ratelink.catalog.Direction;
  * Every profile's files, built ahead of the requests: a monitoring polling every few seconds gets bytes
  * from memory, never a catalogue query. Rebuilt at once when this node changes the catalogue or a
  * profile, and within half a second when another node on the same database did (a poll of the catalogue
- * revision and the profiles' fingerprint, two indexed one-row reads).
+ * revision and the feed revision, two one-row reads).
  */
 @Component
 public class FeedSnapshots {
@@ -54,7 +55,17 @@ public class FeedSnapshots {
         return files == null ? Optional.empty() : Optional.of(files.get(format));
     }
 
-    @EventListener({ApplicationReadyEvent.class, CatalogChanged.class, FeedProfileChanged.class})
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        rebuild();
+    }
+
+    /**
+     * After the commit, still in the thread that made the change: when the operator's call returns, every
+     * format already shows it. Built before the commit, a poll running meanwhile could read the old rows
+     * and replace the new files with stale ones.
+     */
+    @TransactionalEventListener(classes = {CatalogChanged.class, FeedProfileChanged.class}, fallbackExecution = true)
     void changedHere() {
         rebuild();
     }
@@ -86,9 +97,11 @@ public class FeedSnapshots {
             Instant changed = revision.changedAt().isAfter(profile.updatedAt()) ? revision.changedAt() : profile.updatedAt();
             Instant lastModified = changed.truncatedTo(ChronoUnit.SECONDS);
             Map<FeedFormat, FeedFile> byFormat = new EnumMap<>(FeedFormat.class);
+            Map<FeedFormat, FeedFile> before = built == null ? Map.of() : built.files().getOrDefault(profile.code(), Map.of());
             for (FeedFormat format : FeedFormat.values()) {
-                byFormat.put(format, FeedFile.of(FeedWriters.write(format, profile.xmlFlavour(), lines), lastModified,
-                        format.contentType()));
+                FeedFile file = FeedFile.of(FeedWriters.write(format, profile.xmlFlavour(), lines), lastModified,
+                        format.contentType());
+                byFormat.put(format, file.sharesLastModifiedWith(before.get(format)) ? file.sharingLastModified() : file);
             }
             files.put(profile.code(), byFormat);
         }
@@ -98,6 +111,6 @@ public class FeedSnapshots {
     }
 
     private String fingerprint(CatalogRevision revision) {
-        return revision.number() + "/" + profiles.fingerprint();
+        return revision.number() + "/" + profiles.revision();
     }
 }

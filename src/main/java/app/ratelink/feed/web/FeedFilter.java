@@ -108,7 +108,8 @@ class FeedFilter extends HttpFilter {
     /**
      * If-None-Match wins over If-Modified-Since, as RFC 9110 says. Either representation's tag matches: the
      * client's copy, plain or gzipped, is current. A robot echoes our Last-Modified text back, so that is
-     * compared as text before any date parsing.
+     * compared as text before any date parsing. Dates have whole seconds: when two contents of the file
+     * share one, that date no longer proves the client's copy current.
      */
     static boolean notModified(HttpServletRequest request, FeedFile file) {
         String noneMatch = request.getHeader("If-None-Match");
@@ -132,11 +133,11 @@ class FeedFilter extends HttpFilter {
             return false;
         }
         if (since.equals(file.lastModifiedText())) {
-            return true;
+            return !file.lastModifiedShared();
         }
         try {
             Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(since.trim(), Instant::from);
-            return !file.lastModified().isAfter(at);
+            return file.lastModifiedShared() ? at.isAfter(file.lastModified()) : !file.lastModified().isAfter(at);
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -17,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import app.ratelink.feed.FeedFile;
 import app.ratelink.feed.FeedFormat;
@@ -129,6 +130,24 @@ class FeedServingHttpTest extends IntegrationTest {
         assertThat(get("txt", "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").statusCode()).isEqualTo(304);
         assertThat(get("txt", "If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").statusCode()).isEqualTo(200);
         assertThat(get("txt", "If-Modified-Since", "yesterday").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDateSharedByTwoContentsEarnsNo304ButALaterDateAndTheTagDo() {
+        FeedFile file = snapshots.file(feed, FeedFormat.TXT).orElseThrow();
+        FeedFile shared = new FeedFile(file.body(), file.gzip(), file.etag(), file.gzipEtag(), file.lastModified(),
+                file.lastModifiedText(), true, file.contentType());
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("If-Modified-Since", file.lastModifiedText());
+        assertThat(FeedFilter.notModified(request, file)).isTrue();
+        assertThat(FeedFilter.notModified(request, shared)).isFalse();
+        MockHttpServletRequest later = new MockHttpServletRequest();
+        later.addHeader("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT");
+        assertThat(FeedFilter.notModified(later, shared)).isTrue();
+        MockHttpServletRequest tagged = new MockHttpServletRequest();
+        tagged.addHeader("If-None-Match", file.etag());
+        tagged.addHeader("If-Modified-Since", file.lastModifiedText());
+        assertThat(FeedFilter.notModified(tagged, shared)).isTrue();
     }
 
     @Test
