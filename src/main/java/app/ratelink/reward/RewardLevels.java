@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import app.ratelink.money.Decimals;
+
 /**
  * The level table: a partner whose cumulative successful turnover (USD) reached a level's threshold earns
  * that level's percent. Parsed from the setting {@code rewardLevels} ("0:10, 1000:12, 10000:15").
@@ -32,6 +34,17 @@ public record RewardLevels(List<Level> levels) {
             }
         }
         return new RewardLevels(levels);
+    }
+
+    /** The canonical setting text: thresholds ascending, plain decimals ("0:10, 1000:12.5"). */
+    public String text() {
+        return String.join(", ", levels.stream().map(l -> Decimals.plain(l.turnoverUsd()) + ":" + Decimals.plain(l.percent()))
+                .toList());
+    }
+
+    /** The first level above what the turnover reached: what the partner can reach next. */
+    public Optional<Level> next(BigDecimal turnoverUsd) {
+        return levels.stream().filter(l -> turnoverUsd.compareTo(l.turnoverUsd()) < 0).findFirst();
     }
 
     /** The percent of the highest level the turnover reached; empty when it reached none. */

@@ -116,6 +116,22 @@ public class Rewards {
                 turnover(order.partnerId(), order.id()), settings.decimal(Setting.REWARD_PERCENT), self));
     }
 
+    /** The partner's reward percent and level now, for a direction without its own reward. */
+    public RewardTerms terms(long partnerId) {
+        Partner partner = partners.byId(partnerId).orElseThrow();
+        BigDecimal turnover = turnover(partnerId, -1);
+        String base = settings.get(Setting.REWARD_BASE);
+        if (partner.rewardPercent() != null) {
+            return new RewardTerms(base, Decimals.normalized(partner.rewardPercent()), true, turnover, null, null);
+        }
+        RewardLevels levels = RewardLevels.parse(settings.get(Setting.REWARD_LEVELS));
+        BigDecimal percent = levels.percentFor(turnover).orElse(settings.decimal(Setting.REWARD_PERCENT));
+        Optional<RewardLevels.Level> next = levels.next(turnover);
+        return new RewardTerms(base, Decimals.normalized(percent), false, turnover,
+                next.map(l -> Decimals.normalized(l.turnoverUsd())).orElse(null),
+                next.map(l -> Decimals.normalized(l.percent())).orElse(null));
+    }
+
     /** The partner's successful turnover in USD, other orders than {@code except}, at today's USD values. */
     public BigDecimal turnover(long partnerId, long except) {
         return Decimals.normalized(jdbc.sql("""

@@ -3,7 +3,9 @@ package app.ratelink.system;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,7 @@ public enum Setting {
             v -> v.equals("profit") || v.equals("amount")),
     REWARD_PERCENT("rewardPercent", "10", "Default partner reward, % of the base", Setting::isPercent),
     REWARD_LEVELS("rewardLevels", "0:10", "Levels: turnoverUsd:percent, comma separated",
-            v -> v.isEmpty() || v.matches("\\d+(\\.\\d+)?:\\d+(\\.\\d+)?(\\s*,\\s*\\d+(\\.\\d+)?:\\d+(\\.\\d+)?)*")),
+            Setting::isLevels),
     MIN_PAYOUT("minPayout", "10", "Minimum balance for a payout request, base currency", Setting::isNonNegativeDecimal),
     API_MODE("apiMode", "on", "Partner API: on, off, or selected (only the partners listed in apiPartners)",
             v -> v.equals("on") || v.equals("off") || v.equals("selected")),
@@ -101,6 +103,27 @@ public enum Setting {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * "turnoverUsd:percent" pairs, comma separated: each percent at most 100 and no threshold twice (two
+     * percents for one turnover would make the partner's level a matter of order).
+     */
+    private static boolean isLevels(String v) {
+        if (v.isEmpty()) {
+            return true;
+        }
+        if (!v.matches("\\d+(\\.\\d+)?:\\d+(\\.\\d+)?(\\s*,\\s*\\d+(\\.\\d+)?:\\d+(\\.\\d+)?)*")) {
+            return false;
+        }
+        Set<BigDecimal> thresholds = new HashSet<>();
+        for (String pair : v.split(",")) {
+            String[] parts = pair.trim().split(":");
+            if (!isPercent(parts[1]) || !thresholds.add(new BigDecimal(parts[0]).stripTrailingZeros())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isZone(String v) {

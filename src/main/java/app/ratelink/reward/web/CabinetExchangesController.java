@@ -27,6 +27,7 @@ import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payouts;
 import app.ratelink.reward.PartnerOrder;
+import app.ratelink.reward.RewardTerms;
 import app.ratelink.reward.Rewards;
 import app.ratelink.system.Settings;
 
@@ -61,6 +62,17 @@ class CabinetExchangesController {
         }
     }
 
+    /** The partner's current percent in words, with the level it can reach next. */
+    record Terms(String percent, String base, boolean personal, String turnover, String nextPercent, String nextTurnover) {
+        static Terms of(RewardTerms t) {
+            return new Terms(Decimals.plain(t.percent()) + "%",
+                    "amount".equals(t.base()) ? "the order amount" : "the exchanger's profit on the order",
+                    t.personal(), Decimals.plain(t.turnoverUsd()),
+                    t.nextPercent() == null ? null : Decimals.plain(t.nextPercent()) + "%",
+                    t.nextTurnoverUsd() == null ? null : Decimals.plain(t.nextTurnoverUsd()));
+        }
+    }
+
     @GetMapping("/account/exchanges")
     String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         long partnerId = partnerId();
@@ -75,6 +87,7 @@ class CabinetExchangesController {
         model.addAttribute("more", more);
         model.addAttribute("page", PAGE);
         model.addAttribute("earned", Decimals.plain(rewards.earned(partnerId)));
+        model.addAttribute("terms", Terms.of(rewards.terms(partnerId)));
         model.addAttribute("base", Payouts.BASE_CURRENCY);
         model.addAttribute("from", start == null ? "" : start.toString());
         model.addAttribute("to", end == null ? "" : end.toString());

@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderPlacement;
@@ -23,6 +25,8 @@ import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
 import app.ratelink.reward.RewardFixtures;
+import app.ratelink.system.Setting;
+import app.ratelink.system.Settings;
 import app.ratelink.testing.IntegrationTest;
 import app.ratelink.testing.TestHttp;
 
@@ -33,6 +37,8 @@ class CabinetExchangesHttpTest extends IntegrationTest {
     @Autowired Orders orders;
     @Autowired Partners partners;
     @Autowired Clock clock;
+    @Autowired Settings settings;
+    @Autowired JdbcClient jdbc;
 
     RewardFixtures fixtures;
     Partner partner;
@@ -135,6 +141,31 @@ class CabinetExchangesHttpTest extends IntegrationTest {
         assertThat(body.split("data-order-id=", -1)).hasSize(CabinetExchangesController.PAGE + 1);
         assertThat(body).contains("id=\"exchanges-more\"");
         assertThat(cabinet.get("/account/exchanges.csv").body().split("\r\n")).hasSize(CabinetExchangesController.PAGE + 2);
+    }
+
+    @Test
+    void theTermsShowThePercentTheTurnoverAndTheNextLevel() {
+        settings.update(Map.of(Setting.REWARD_LEVELS, "0:10, 1500:20"));
+        try {
+            status(order(partner, "1000"), OrderStatus.PAID, OrderStatus.SUCCESS);
+            TestHttp cabinet = PartnerFixtures.login(http(), partner.email());
+            String body = cabinet.get("/account/exchanges").body();
+            assertThat(body).contains("id=\"reward-percent\">10%<").contains("id=\"turnover\">1000 USD<")
+                    .contains("Next level: 20% from 1500 USD of turnover.").contains("of the exchanger&#39;s profit");
+
+            status(order(partner, "500"), OrderStatus.PAID, OrderStatus.SUCCESS);
+            body = cabinet.get("/account/exchanges").body();
+            assertThat(body).contains("id=\"reward-percent\">20%<").contains("id=\"turnover\">1500 USD<")
+                    .doesNotContain("id=\"next-level\"");
+
+            // A personal percent outranks the levels: no turnover, no next level.
+            jdbc.sql("UPDATE partners SET reward_percent = 30 WHERE id = :id").param("id", partner.id()).update();
+            body = cabinet.get("/account/exchanges").body();
+            assertThat(body).contains("Your personal reward:").contains("id=\"reward-percent\">30%<")
+                    .doesNotContain("id=\"turnover\"").doesNotContain("id=\"next-level\"");
+        } finally {
+            settings.update(Map.of(Setting.REWARD_LEVELS, Setting.REWARD_LEVELS.defaultValue()));
+        }
     }
 
     @Test

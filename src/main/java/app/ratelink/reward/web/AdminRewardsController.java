@@ -1,0 +1,152 @@
+package app.ratelink.reward.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.ratelink.catalog.Catalog;
+import app.ratelink.catalog.Direction;
+import app.ratelink.money.Decimals;
+import app.ratelink.reward.RewardLevels;
+import app.ratelink.system.Setting;
+import app.ratelink.system.Settings;
+
+/**
+ * {@code /admin/rewards}: the reward scheme — base (profit or amount), the default percent and the level
+ * table edited row by row (a turnover threshold in USD and its percent; clear a row to remove it, fill an
+ * empty one to add a level). Saved as the settings {@code rewardBase}, {@code rewardPercent} and
+ * {@code rewardLevels}, all together or, when any row is wrong, not at all. New rewards follow at once;
+ * rewards already credited stay as booked. Directions with their own percent or fixed reward are listed,
+ * since they override the levels.
+ */
+@Controller
+class AdminRewardsController {
+
+    /** Empty rows offered for new levels. */
+    static final int SPARE_ROWS = 3;
+    private static final String NUMBER = "\\d{1,15}(\\.\\d{1,8})?";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Settings settings;
+    private final Catalog catalog;
+
+    AdminRewardsController(Settings settings, Catalog catalog) {
+        this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    record LevelRow(String turnover, String percent, String error) {
+    }
+
+    record DirectionReward(String direction, String percent, String fixed) {
+    }
+
+    @GetMapping("/admin/rewards")
+    String page(Model model) {
+        List<LevelRow> rows = new ArrayList<>();
+        for (RewardLevels.Level level : RewardLevels.parse(settings.get(Setting.REWARD_LEVELS)).levels()) {
+            rows.add(new LevelRow(Decimals.plain(level.turnoverUsd()), Decimals.plain(level.percent()), null));
+        }
+        return render(settings.get(Setting.REWARD_BASE), settings.get(Setting.REWARD_PERCENT), rows, null, model);
+    }
+
+    @PostMapping("/admin/rewards")
+    String save(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        // The raw values, one per row: a List parameter would split a single "1,000" at its comma.
+        List<String> t = form.getOrDefault("turnover", List.of());
+        List<String> p = form.getOrDefault("levelPercent", List.of());
+        String base = form.getFirst("base") == null ? "" : form.getFirst("base");
+        String percent = form.getFirst("percent") == null ? "" : form.getFirst("percent");
+        List<LevelRow> rows = new ArrayList<>();
+        List<RewardLevels.Level> levels = new ArrayList<>();
+        Set<BigDecimal> thresholds = new HashSet<>();
+        boolean wrong = false;
+        for (int i = 0; i < Math.max(t.size(), p.size()); i++) {
+            String turnover = i < t.size() && t.get(i) != null ? t.get(i).trim() : "";
+            String levelPercent = i < p.size() && p.get(i) != null ? p.get(i).trim() : "";
+            if (turnover.isEmpty() && levelPercent.isEmpty()) {
+                continue;
+            }
+            String error = levelError(turnover, levelPercent, thresholds);
+            wrong |= error != null;
+            rows.add(new LevelRow(turnover, levelPercent, error));
+            if (error == null) {
+                levels.add(new RewardLevels.Level(new BigDecimal(turnover), new BigDecimal(levelPercent)));
+            }
+        }
+        String baseValue = base.trim();
+        String percentValue = percent.trim();
+        String percentError = isPercent(percentValue) ? null : "A percent from 0 to 100";
+        if (wrong || percentError != null || !Setting.REWARD_BASE.accepts(baseValue)) {
+            model.addAttribute("failed", true);
+            return render(baseValue, percentValue, rows, percentError, model);
+        }
+        Map<Setting, String> changes = new EnumMap<>(Setting.class);
+        changes.put(Setting.REWARD_BASE, baseValue);
+        changes.put(Setting.REWARD_PERCENT, Decimals.plain(new BigDecimal(percentValue)));
+        changes.put(Setting.REWARD_LEVELS, new RewardLevels(levels).text());
+        settings.update(changes);
+        redirect.addFlashAttribute("message", "Reward scheme saved. New rewards follow it; credited ones stay as booked.");
+        return "redirect:/admin/rewards";
+    }
+
+    private static String levelError(String turnover, String percent, Set<BigDecimal> thresholds) {
+        if (!turnover.matches(NUMBER)) {
+            return "Turnover: a number of USD, 0 or more";
+        }
+        if (!isPercent(percent)) {
+            return "Percent: a number from 0 to 100";
+        }
+        if (!thresholds.add(new BigDecimal(turnover).stripTrailingZeros())) {
+            return "This turnover already has a level";
+        }
+        return null;
+    }
+
+    private static boolean isPercent(String text) {
+        return text.matches(NUMBER) && new BigDecimal(text).compareTo(HUNDRED) <= 0;
+    }
+
+    private String render(String base, String percent, List<LevelRow> rows, String percentError, Model model) {
+        List<LevelRow> shown = new ArrayList<>(rows);
+        if (rows.stream().allMatch(r -> r.error() == null)) {
+            // Saved levels read best by threshold; rows with an error stay where the operator typed them.
+            shown.sort(Comparator.comparing(r -> new BigDecimal(r.turnover())));
+        }
+        for (int i = 0; i < SPARE_ROWS; i++) {
+            shown.add(new LevelRow("", "", null));
+        }
+        model.addAttribute("base", base);
+        model.addAttribute("percent", percent);
+        model.addAttribute("percentError", percentError);
+        model.addAttribute("levels", shown);
+        model.addAttribute("overrides", overrides());
+        return "reward/admin-rewards";
+    }
+
+    private List<DirectionReward> overrides() {
+        List<DirectionReward> result = new ArrayList<>();
+        for (Direction d : catalog.directions()) {
+            boolean fixed = d.rewardFixed() != null && d.rewardFixed().signum() > 0;
+            if (d.rewardPercent() != null || fixed) {
+                result.add(new DirectionReward(d.from() + " → " + d.to(),
+                        d.rewardPercent() == null ? "" : Decimals.plain(d.rewardPercent()) + "%",
+                        fixed ? Decimals.plain(d.rewardFixed()) + " USD" : ""));
+            }
+        }
+        return result;
+    }
+}
