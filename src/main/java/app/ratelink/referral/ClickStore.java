@@ -102,13 +102,7 @@ class ClickStore {
                 if (!c.getAutoCommit()) {
                     c.setAutoCommit(true);
                 }
-                long[] ids = new long[clicks.size()];
-                // Bounded statements: at most MAX_STATEMENT clicks (15 bind parameters each) per statement.
-                for (int from = 0; from < clicks.size(); from += MAX_STATEMENT) {
-                    int to = Math.min(clicks.size(), from + MAX_STATEMENT);
-                    System.arraycopy(writePostgres(c, clicks.subList(from, to)), 0, ids, from, to - from);
-                }
-                return ids;
+                return writePostgres(c, clicks);
             }
             c.setAutoCommit(false);
             try {
@@ -153,71 +147,93 @@ class ClickStore {
     }
 
     private static final int ID_BLOCK = 1000;
-    private static final int MAX_STATEMENT = 1000;
 
     /**
      * PostgreSQL: the whole batch is ONE statement (clicks, new visitors, daily counts as data-modifying
-     * CTEs) run in autocommit, so a group commit costs one round trip and one WAL flush. Under CPU
-     * pressure every extra round trip waits for the scheduler on both sides, and the clicks wait with it.
+     * CTEs) run in autocommit, so a group commit costs one round trip and one WAL flush. The rows travel as
+     * one array per column, so the statement text never changes with the batch size: the server parses
+     * and plans it once per connection (a VALUES list of n rows would be parsed anew for every n).
      */
+    private static final String POSTGRES_BATCH = "WITH c AS (INSERT INTO clicks (id, partner_id, created_at,"
+            + " counted, not_counted, browser, user_agent, ip, referrer, query_string, user_hash, target)"
+            + " SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TIMESTAMPTZ[]),"
+            + " CAST(? AS BOOLEAN[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+            + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+            + " CAST(? AS VARCHAR[]))),"
+            + " v AS (INSERT INTO click_visitors (partner_id, click_day, user_hash)"
+            + " SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS DATE[]), CAST(? AS VARCHAR[]))"
+            + " ON CONFLICT DO NOTHING RETURNING partner_id, click_day),"
+            + " nv AS (SELECT partner_id, click_day, COUNT(*) AS n FROM v GROUP BY partner_id, click_day)"
+            + " INSERT INTO click_days (partner_id, click_day, clicks, visitors, not_counted)"
+            + " SELECT d.p, d.d, d.c, COALESCE(nv.n, 0), d.nc"
+            + " FROM unnest(CAST(? AS BIGINT[]), CAST(? AS DATE[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]))"
+            + " AS d (p, d, c, nc) LEFT JOIN nv ON nv.partner_id = d.p AND nv.click_day = d.d ORDER BY d.p, d.d"
+            + " ON CONFLICT (partner_id, click_day) DO UPDATE SET clicks = click_days.clicks + EXCLUDED.clicks,"
+            + " visitors = click_days.visitors + EXCLUDED.visitors,"
+            + " not_counted = click_days.not_counted + EXCLUDED.not_counted";
+
     private long[] writePostgres(Connection c, List<NewClick> clicks) throws SQLException {
         long[] ids = nextIds(c, clicks.size());
         Tally tally = tally(clicks);
-        StringBuilder sql = new StringBuilder("WITH c AS (INSERT INTO clicks (id, partner_id, created_at, counted,"
-                + " not_counted, browser, user_agent, ip, referrer, query_string, user_hash, target) VALUES ");
-        for (int i = 0; i < clicks.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        int n = clicks.size();
+        Long[] id = new Long[n];
+        Long[] partner = new Long[n];
+        String[] created = new String[n];
+        Boolean[] counted = new Boolean[n];
+        String[][] text = new String[8][n];
+        for (int i = 0; i < n; i++) {
+            NewClick click = clicks.get(i);
+            id[i] = ids[i];
+            partner[i] = click.partnerId();
+            // ISO-8601 with Z: exact to the millisecond and independent of the session's time zone.
+            created[i] = click.createdAt().toString();
+            counted[i] = click.counted();
+            text[0][i] = click.notCounted();
+            text[1][i] = click.browser();
+            text[2][i] = click.userAgent();
+            text[3][i] = click.ip();
+            text[4][i] = click.referrer();
+            text[5][i] = click.queryString();
+            text[6][i] = click.userHash();
+            text[7][i] = click.target();
         }
-        sql.append("), ");
-        if (tally.candidates().isEmpty()) {
-            sql.append("nv AS (SELECT CAST(NULL AS BIGINT) AS partner_id, CAST(NULL AS DATE) AS click_day,"
-                    + " CAST(0 AS BIGINT) AS n WHERE FALSE)");
-        } else {
-            sql.append("v AS (INSERT INTO click_visitors (partner_id, click_day, user_hash) VALUES ");
-            for (int i = 0; i < tally.candidates().size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(CAST(? AS BIGINT), CAST(? AS DATE), ?)");
-            }
-            sql.append(" ON CONFLICT DO NOTHING RETURNING partner_id, click_day),"
-                    + " nv AS (SELECT partner_id, click_day, COUNT(*) AS n FROM v GROUP BY partner_id, click_day)");
+        List<VisitorKey> visitors = tally.candidates();
+        Long[] vPartner = new Long[visitors.size()];
+        String[] vDay = new String[visitors.size()];
+        String[] vHash = new String[visitors.size()];
+        for (int i = 0; i < visitors.size(); i++) {
+            vPartner[i] = visitors.get(i).partnerId;
+            vDay[i] = visitors.get(i).day.toString();
+            vHash[i] = visitors.get(i).userHash;
         }
-        sql.append(" INSERT INTO click_days (partner_id, click_day, clicks, visitors, not_counted)"
-                + " SELECT d.p, d.d, d.c, COALESCE(nv.n, 0), d.nc FROM (VALUES ");
+        int days = tally.days().size();
+        Long[] dPartner = new Long[days];
+        String[] dDay = new String[days];
+        Long[] dClicks = new Long[days];
+        Long[] dNotCounted = new Long[days];
         int k = 0;
-        for (int i = 0; i < tally.days().size(); i++) {
-            sql.append(k++ == 0 ? "" : ",").append("(CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT))");
+        for (Map.Entry<DayKey, DayCount> e : tally.days().entrySet()) {
+            dPartner[k] = e.getKey().partnerId;
+            dDay[k] = e.getKey().day.toString();
+            dClicks[k] = e.getValue().clicks;
+            dNotCounted[k++] = e.getValue().notCounted;
         }
-        sql.append(") d (p, d, c, nc) LEFT JOIN nv ON nv.partner_id = d.p AND nv.click_day = d.d ORDER BY d.p, d.d"
-                + " ON CONFLICT (partner_id, click_day) DO UPDATE SET clicks = click_days.clicks + EXCLUDED.clicks,"
-                + " visitors = click_days.visitors + EXCLUDED.visitors,"
-                + " not_counted = click_days.not_counted + EXCLUDED.not_counted");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int n = 1;
-            for (int i = 0; i < clicks.size(); i++) {
-                NewClick click = clicks.get(i);
-                ps.setLong(n++, ids[i]);
-                ps.setLong(n++, click.partnerId());
-                ps.setObject(n++, SqlTime.of(click.createdAt()));
-                ps.setBoolean(n++, click.counted());
-                ps.setString(n++, click.notCounted());
-                ps.setString(n++, click.browser());
-                ps.setString(n++, click.userAgent());
-                ps.setString(n++, click.ip());
-                ps.setString(n++, click.referrer());
-                ps.setString(n++, click.queryString());
-                ps.setString(n++, click.userHash());
-                ps.setString(n++, click.target());
+        try (PreparedStatement ps = c.prepareStatement(POSTGRES_BATCH)) {
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("bigint", id));
+            ps.setArray(p++, c.createArrayOf("bigint", partner));
+            ps.setArray(p++, c.createArrayOf("varchar", created));
+            ps.setArray(p++, c.createArrayOf("bool", counted));
+            for (String[] column : text) {
+                ps.setArray(p++, c.createArrayOf("varchar", column));
             }
-            for (VisitorKey v : tally.candidates()) {
-                ps.setLong(n++, v.partnerId);
-                ps.setDate(n++, Date.valueOf(v.day));
-                ps.setString(n++, v.userHash);
-            }
-            for (Map.Entry<DayKey, DayCount> e : tally.days().entrySet()) {
-                ps.setLong(n++, e.getKey().partnerId);
-                ps.setDate(n++, Date.valueOf(e.getKey().day));
-                ps.setLong(n++, e.getValue().clicks);
-                ps.setLong(n++, e.getValue().notCounted);
-            }
+            ps.setArray(p++, c.createArrayOf("bigint", vPartner));
+            ps.setArray(p++, c.createArrayOf("varchar", vDay));
+            ps.setArray(p++, c.createArrayOf("varchar", vHash));
+            ps.setArray(p++, c.createArrayOf("bigint", dPartner));
+            ps.setArray(p++, c.createArrayOf("varchar", dDay));
+            ps.setArray(p++, c.createArrayOf("bigint", dClicks));
+            ps.setArray(p++, c.createArrayOf("bigint", dNotCounted));
             // Autocommit: the statement is its own transaction, durable when executeUpdate returns.
             ps.executeUpdate();
         }

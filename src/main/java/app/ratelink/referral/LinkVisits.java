@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,9 +45,12 @@ public class LinkVisits {
     private final Clock clock;
     private final ShortCache<String, Optional<Partner>> partnerByCode;
     private final ShortCache<Landing.Request, String> targets;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
     LinkVisits(Partners partners, Landing landing, Browsers browsers, Attribution attribution, ClickSecret secret,
-               ClickWriter writer, Settings settings, Clock clock) {
+               ClickWriter writer, Settings settings, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.partners = partners;
         this.landing = landing;
         this.browsers = browsers;
@@ -65,10 +72,12 @@ public class LinkVisits {
         Optional<Partner> partner = code.length() > 16 ? Optional.empty() : partnerByCode.get(code, partners::byCode);
         if (partner.isEmpty()) {
             // Unknown code: nothing to record, but the visitor still lands somewhere useful.
+            count("unknown_code");
             return "/";
         }
         String target = targets.get(Landing.Request.of(request.getParameterMap()), landing::target);
         if (partner.get().banned()) {
+            count("banned");
             return target;
         }
         String visitorId = attribution.visitorId(request).orElse(null);
@@ -94,12 +103,20 @@ public class LinkVisits {
             // The client still lands (a lost client costs more than a lost click), but without an
             // attribution to a click that does not exist.
             log.warn("Click of partner {} not stored: {}", partner.get().id(), e.toString());
+            count("not_stored");
             return target;
         }
+        count(click.counted() ? "counted" : notCounted);
         if (click.counted()) {
             attribution.setReferral(request, response, partner.get().id(), clickId, now);
         }
         return target;
+    }
+
+    /** {@code ratelink.clicks{outcome}}: the partner link is served ahead of the HTTP metrics. */
+    private void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, o -> Counter.builder("ratelink.clicks").tag("outcome", o)
+                .description("Visits through partner links by outcome").register(meters)).increment();
     }
 
     private static String notCounted(HttpServletRequest request, Browsers.Browser browser, long partnerId,

@@ -21,8 +21,11 @@ public final class ClientAddress {
 
     /** {@code trusted}: comma-separated addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code ::1}). */
     public static String of(String remoteAddr, String forwardedFor, String trusted) {
+        if (remoteAddr == null || forwardedFor == null || forwardedFor.isBlank()) {
+            return remoteAddr;
+        }
         List<Range> proxies = ranges(trusted);
-        if (remoteAddr == null || forwardedFor == null || forwardedFor.isBlank() || !isTrusted(remoteAddr, proxies)) {
+        if (!isTrusted(remoteAddr, proxies)) {
             return remoteAddr;
         }
         String[] hops = forwardedFor.split(",");
@@ -64,7 +67,23 @@ public final class ClientAddress {
         return bytes.isPresent() && proxies.stream().anyMatch(r -> r.contains(bytes.get()));
     }
 
+    /** The setting changes a few times a year and is read on every partner click: parsed once per value. */
+    private record Parsed(String trusted, List<Range> ranges) {
+    }
+
+    private static volatile Parsed lastParsed = new Parsed(null, List.of());
+
     private static List<Range> ranges(String trusted) {
+        Parsed last = lastParsed;
+        if (java.util.Objects.equals(last.trusted(), trusted)) {
+            return last.ranges();
+        }
+        List<Range> parsed = List.copyOf(parseRanges(trusted));
+        lastParsed = new Parsed(trusted, parsed);
+        return parsed;
+    }
+
+    private static List<Range> parseRanges(String trusted) {
         List<Range> result = new ArrayList<>();
         if (trusted == null) {
             return result;

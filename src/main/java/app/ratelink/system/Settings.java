@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,11 +41,28 @@ public class Settings {
         this.configuredBaseUrl = stripSlash(configuredBaseUrl);
     }
 
-    private record Snapshot(Map<Setting, String> values, Instant loadedAt) {
+    /** The values of one read, with what the hot paths derive from them kept (parsed once per read). */
+    private static final class Snapshot {
+        final Map<Setting, String> values;
+        final Instant loadedAt;
+        final Map<Setting, Integer> integers = new ConcurrentHashMap<>();
+        volatile ZoneId zone;
+
+        Snapshot(Map<Setting, String> values, Instant loadedAt) {
+            this.values = values;
+            this.loadedAt = loadedAt;
+        }
+
+        String get(Setting setting) {
+            return values.getOrDefault(setting, setting.defaultValue());
+        }
     }
 
+    /** One reader at a time: when the second turns, the others go on with the values of a second ago. */
+    private final AtomicBoolean reloading = new AtomicBoolean();
+
     public String get(Setting setting) {
-        return current().values.getOrDefault(setting, setting.defaultValue());
+        return current().get(setting);
     }
 
     public boolean flag(Setting setting) {
@@ -51,7 +70,8 @@ public class Settings {
     }
 
     public int integer(Setting setting) {
-        return Integer.parseInt(get(setting));
+        Snapshot s = current();
+        return s.integers.computeIfAbsent(setting, k -> Integer.parseInt(s.get(k)));
     }
 
     public BigDecimal decimal(Setting setting) {
@@ -65,7 +85,13 @@ public class Settings {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(get(Setting.TIME_ZONE));
+        Snapshot s = current();
+        ZoneId zone = s.zone;
+        if (zone == null) {
+            zone = ZoneId.of(s.get(Setting.TIME_ZONE));
+            s.zone = zone;
+        }
+        return zone;
     }
 
     public boolean maintenance() {
@@ -108,11 +134,21 @@ public class Settings {
     private Snapshot current() {
         Snapshot s = snapshot;
         Instant now = clock.instant();
-        if (s == null || s.loadedAt.plus(REFRESH).isBefore(now)) {
-            s = load(now);
-            snapshot = s;
+        if (s != null && !s.loadedAt.plus(REFRESH).isBefore(now)) {
+            return s;
         }
-        return s;
+        if (s != null && !reloading.compareAndSet(false, true)) {
+            return s;
+        }
+        try {
+            Snapshot loaded = load(now);
+            snapshot = loaded;
+            return loaded;
+        } finally {
+            if (s != null) {
+                reloading.set(false);
+            }
+        }
     }
 
     private Snapshot load(Instant now) {

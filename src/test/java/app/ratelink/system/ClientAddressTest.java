@@ -30,4 +30,13 @@ class ClientAddressTest {
         assertThat(ClientAddress.of("127.0.0.1", "10.0.0.1", TRUSTED)).isEqualTo("10.0.0.1");
         assertThat(ClientAddress.of("127.0.0.1", "198.51.100.1", "")).isEqualTo("127.0.0.1");
     }
+
+    @Test
+    void aChangedTrustedListTakesEffectAtOnce() {
+        // The parsed list is remembered per value: a new value must never be answered with the old ranges.
+        assertThat(ClientAddress.of("192.0.2.10", "198.51.100.1", TRUSTED)).isEqualTo("192.0.2.10");
+        assertThat(ClientAddress.of("192.0.2.10", "198.51.100.1", TRUSTED + ",192.0.2.0/24")).isEqualTo("198.51.100.1");
+        assertThat(ClientAddress.of("192.0.2.10", "198.51.100.1", TRUSTED)).isEqualTo("192.0.2.10");
+        assertThat(ClientAddress.of("192.0.2.10", "198.51.100.1", null)).isEqualTo("192.0.2.10");
+    }
 }

@@ -7,7 +7,11 @@ import org.springframework.core.Ordered;
 
 import app.ratelink.referral.LinkVisits;
 
-/** Puts the partner link filter first, before metrics, security and MVC (see {@link PartnerLinkFilter}). */
+/**
+ * Puts the partner link filter first, ahead of the HTTP metrics observation, security and MVC (see {@link
+ * PartnerLinkFilter}): timing every click cost about a seventh of its CPU in bench/clicks.sh profiles; clicks
+ * are counted by outcome in the {@code ratelink.clicks} meter instead.
+ */
 @Configuration(proxyBeanMethods = false)
 class PartnerLinkConfiguration {
 
@@ -15,7 +19,7 @@ class PartnerLinkConfiguration {
     FilterRegistrationBean<PartnerLinkFilter> partnerLinkFilter(LinkVisits visits) {
         FilterRegistrationBean<PartnerLinkFilter> registration = new FilterRegistrationBean<>(new PartnerLinkFilter(visits));
         registration.addUrlPatterns("/ref/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("partnerLinkFilter");
         return registration;
     }

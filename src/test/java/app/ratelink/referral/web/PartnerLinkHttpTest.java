@@ -51,6 +51,10 @@ class PartnerLinkHttpTest extends IntegrationTest {
     OrderReferrals referrals;
     @Autowired
     Partners partners;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    java.time.Clock clock;
 
     Partner partner;
 
@@ -111,6 +115,38 @@ class PartnerLinkHttpTest extends IntegrationTest {
                 .param("p", partner.id()).query().singleRow();
         assertThat(((Number) day.get("clicks")).longValue()).isEqualTo(2);
         assertThat(((Number) day.get("visitors")).longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void cookiesCarryTheirLifetimeAndClicksAreCountedByOutcomeInTheMeter() {
+        double counted = clicksMeter("counted");
+        double bots = clicksMeter("bot");
+        double unknown = clicksMeter("unknown_code");
+        HttpResponse<String> r = browser().get("/ref/" + partner.code() + "/?cur_from=PMUSD&cur_to=BTC");
+        http().withHeader("User-Agent", "TelegramBot (like TwitterBot)").get("/ref/" + partner.code() + "/");
+        browser().get("/ref/nosuchcode/");
+
+        // Hand-written Set-Cookie (the hot path): the same attributes ResponseCookie writes, dated by the clock.
+        long days = settings.integer(Setting.COOKIE_LIFETIME_DAYS);
+        Pattern expected = Pattern.compile("rl_(vid|ref)=[^;]+; Path=/; Max-Age=" + days * 86400
+                + "; Expires=([A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT); HttpOnly; SameSite=Lax");
+        List<String> cookies = r.headers().allValues("Set-Cookie");
+        assertThat(cookies).hasSize(2).allSatisfy(c -> assertThat(c).matches(expected));
+        Matcher m = expected.matcher(cookies.get(0));
+        assertThat(m.matches()).isTrue();
+        java.time.Instant expires = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(m.group(2),
+                java.time.Instant::from);
+        assertThat(java.time.Duration.between(clock.instant().plus(java.time.Duration.ofDays(days)), expires).abs())
+                .isLessThan(java.time.Duration.ofSeconds(5));
+
+        assertThat(clicksMeter("counted")).isEqualTo(counted + 1);
+        assertThat(clicksMeter("bot")).isEqualTo(bots + 1);
+        assertThat(clicksMeter("unknown_code")).isEqualTo(unknown + 1);
+    }
+
+    private double clicksMeter(String outcome) {
+        var counter = meters.find("ratelink.clicks").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
