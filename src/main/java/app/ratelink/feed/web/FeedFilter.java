@@ -1,11 +1,14 @@
 package app.ratelink.feed.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,6 +34,8 @@ class FeedFilter extends HttpFilter {
     private final FeedSnapshots snapshots;
     private final Settings settings;
     private final FeedSendfile sendfile;
+    private static final int MAX_BODIES = 64;
+    private final Map<String, ByteBuffer> bodies = new ConcurrentHashMap<>();
 
     FeedFilter(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile) {
         this.snapshots = snapshots;
@@ -86,9 +91,27 @@ class FeedFilter extends HttpFilter {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(bytes.length);
-        if (!head && !sendfile.send(request, gzip ? file.gzipEtag() : file.etag(), bytes)) {
-            response.getOutputStream().write(bytes);
+        String tag = gzip ? file.gzipEtag() : file.etag();
+        if (!head && !sendfile.send(request, tag, bytes)) {
+            response.getOutputStream().write(direct(tag, bytes));
         }
+    }
+
+    /**
+     * The body as an off-heap buffer, made once per representation: the socket write takes it as it is,
+     * where a byte array is first copied into a temporary native buffer on every request. Keyed by the
+     * ETag (a hash of the bytes); the few representations of a moment are kept, stale ones dropped in bulk.
+     */
+    private ByteBuffer direct(String etag, byte[] bytes) {
+        ByteBuffer buffer = bodies.get(etag);
+        if (buffer == null) {
+            if (bodies.size() >= MAX_BODIES) {
+                bodies.clear();
+            }
+            buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+            bodies.put(etag, buffer);
+        }
+        return buffer.duplicate();
     }
 
     /** "gzip" in Accept-Encoding, unless refused with q=0. */
