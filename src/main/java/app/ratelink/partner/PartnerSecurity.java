@@ -25,6 +25,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import app.ratelink.system.ClientAddress;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
@@ -52,7 +53,8 @@ class PartnerSecurity {
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")
                         .authenticationDetailsSource(request -> new PartnerLogin.Details(
-                                ClientAddresses.of(request, settings.get(Setting.TRUSTED_PROXIES))))
+                                ClientAddress.of(request.getRemoteAddr(),
+                                        request.getHeader("X-Forwarded-For"), settings.get(Setting.TRUSTED_PROXIES))))
                         .defaultSuccessUrl("/account/partner", false)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

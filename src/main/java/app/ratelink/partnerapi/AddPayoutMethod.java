@@ -38,16 +38,8 @@ class AddPayoutMethod implements PartnerApiMethod {
         try {
             payoutId = payouts.request(partnerId, Long.parseLong(methodId), call.account() == null ? "" : call.account().trim());
         } catch (PayoutRefused refused) {
-            throw ApiError.refused(text(refused.reason()));
+            throw ApiError.refused(refused.text());
         }
         return ApiAnswer.of(REQUESTED, json -> json.startObject().number("payout_id", payoutId).endObject());
-    }
-
-    private static String text(PayoutRefused.Reason reason) {
-        return switch (reason) {
-            case NOT_ENOUGH_MONEY -> "Error! There is not enough money on your balance";
-            case INVALID_ACCOUNT -> "Error! Invalid wallet account";
-            case METHOD_NOT_ALLOWED -> "Error! Selected currency can not be ordered payment";
-        };
     }
 }
