@@ -26,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The operator API is for machines (the rate parser, the operator's back office): a static bearer
  * token ({@code ratelink.operator-token}), no session, no CSRF. With no token configured the API is closed.
+ * The same token guards the metrics endpoints ({@code /actuator/metrics}, {@code /actuator/prometheus}).
  */
 @Configuration(proxyBeanMethods = false)
 class OperatorSecurity {
@@ -34,7 +35,9 @@ class OperatorSecurity {
     @Order(1)
     SecurityFilterChain operatorApiChain(HttpSecurity http, @Value("${ratelink.operator-token:}") String token)
             throws Exception {
-        http.securityMatcher("/api/operator/**")
+        // Metrics name partners' traffic and the shop's load: for the operator's scraper, not the public.
+        // Health and info stay open for load balancers.
+        http.securityMatcher("/api/operator/**", "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(r -> r.disable())

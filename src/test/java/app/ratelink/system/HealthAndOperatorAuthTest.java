@@ -28,6 +28,16 @@ class HealthAndOperatorAuthTest extends IntegrationTest {
     }
 
     @Test
+    void metricsNeedTheOperatorTokenWhileHealthStaysOpen() {
+        assertThat(http().get("/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(http().get("/actuator/metrics/jvm.memory.used").statusCode()).isEqualTo(401);
+        assertThat(http().get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(operator().get("/actuator/metrics/jvm.memory.used").statusCode()).isEqualTo(200);
+        assertThat(operator().get("/actuator/prometheus").statusCode()).isIn(200, 404);
+        assertThat(http().get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void settingsAreValidatedByName() {
         HttpResponse<String> bad = operator().json("PUT", "/api/operator/v1/settings", "{\"timeZone\":\"Mars/Base\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
