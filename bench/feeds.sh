@@ -2,6 +2,8 @@
 # Rate export feeds under monitoring-robot load: Ratelink against nginx serving the same bytes, in one run.
 #
 # How to run:   bench/feeds.sh [seconds per wrk run, default 10] [rounds per case, default 2]
+#   CASES="txt 304" runs only the cases whose label contains one of the words; RATELINK_JAVA_OPTS adds JVM
+#   options (e.g. a profiler agent).
 #   Needs wrk and nginx (Debian nginx-light), curl, cmp; builds target/ratelink-*.jar when it is missing or
 #   older than the sources. Everything listens on 127.0.0.1 only (Ratelink 18110, nginx 18111), on an H2
 #   database in /tmp/ratelink-bench-feeds (feeds are served from memory, so the database does not matter).
@@ -43,7 +45,7 @@ if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]
   JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
 fi
 
-RATELINK_OPERATOR_TOKEN=$TOKEN java -Xmx512m -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
+RATELINK_OPERATOR_TOKEN=$TOKEN java -Xmx512m ${RATELINK_JAVA_OPTS:-} -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
   --ratelink.data-dir="$WORK/data" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
   --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -151,6 +153,12 @@ printf '%-28s %12s %12s %7s %16s\n' case 'nginx req/s' 'Ratelink' ratio 'bytes/r
 # falls on both; req/s are the means of the rounds.
 compare() { # label path header...
   local label=$1 path=$2; shift 2
+  # CASES="txt 304" runs only the cases whose label contains one of these words.
+  if [ -n "${CASES:-}" ]; then
+    local c hit=
+    for c in $CASES; do [[ "$label" == *"$c"* ]] && hit=1; done
+    [ -n "$hit" ] || return 0
+  fi
   local n r nsum=0 rsum=0
   for round in $(seq "$ROUNDS"); do
     n=($(run "$label-nginx-$round" "$NGX$path" "${@//@ETAG@/$ETAG_NGX}"))
