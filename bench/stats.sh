@@ -82,6 +82,11 @@ timeit() {
   done
   printf '%s\n' "${times[@]}" | sort -k2 -n | sed -n 4p | awk -v p="$path" '{printf "%-55s HTTP %s  median %.1f ms\n", p, $1, $2 * 1000}'
 }
+# The first request of each page after start: templates parsed, code not yet compiled, database pages cold.
+echo "== first request after start"
+for path in /account/partner/stats /account/clicks; do
+  curl -s -o /dev/null -w "$path  HTTP %{http_code}  %{time_total} s\n" -b "$JAR_COOKIES" "http://127.0.0.1:$APP_PORT$path"
+done
 echo "== timings as the partner (7 runs each, median)"
 timeit "/account/partner/stats"
 timeit "/account/partner/stats?days=365"
