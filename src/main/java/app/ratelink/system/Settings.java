@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Operator settings, stored in the database so that every node sees the same values. Read on hot
@@ -60,6 +63,7 @@ public class Settings {
 
     /** One reader at a time: when the second turns, the others go on with the values of a second ago. */
     private final AtomicBoolean reloading = new AtomicBoolean();
+    private final AtomicLong generation = new AtomicLong();
 
     public String get(Setting setting) {
         return current().get(setting);
@@ -127,8 +131,37 @@ public class Settings {
                         .update();
             }
         }
-        snapshot = null;
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Ahead of the after-commit listeners (feeds rebuild from the new values): a read made by another
+            // thread before the commit must not be what they see. After a rollback too.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return HIGHEST_PRECEDENCE;
+                }
+
+                @Override
+                public void afterCommit() {
+                    forget();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
         events.publishEvent(new SettingsChanged(changes.keySet()));
+    }
+
+    /**
+     * Drops the cached values. A read that began before (it may have seen the values before the commit)
+     * must not put its result back: the generation tells.
+     */
+    private void forget() {
+        generation.incrementAndGet();
+        snapshot = null;
     }
 
     private Snapshot current() {
@@ -141,8 +174,11 @@ public class Settings {
             return s;
         }
         try {
+            long before = generation.get();
             Snapshot loaded = load(now);
-            snapshot = loaded;
+            if (generation.get() == before) {
+                snapshot = loaded;
+            }
             return loaded;
         } finally {
             if (s != null) {
