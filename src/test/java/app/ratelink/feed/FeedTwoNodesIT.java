@@ -7,20 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import app.ratelink.RatelinkApplication;
 import app.ratelink.testing.IntegrationTest;
-import app.ratelink.testing.PostgresTestServer;
 import app.ratelink.testing.TestHttp;
+import app.ratelink.testing.TwoNodes;
 
 /**
  * Two application nodes on one PostgreSQL database, as behind a load balancer: a change made through one
@@ -30,48 +27,34 @@ import app.ratelink.testing.TestHttp;
  */
 class FeedTwoNodesIT {
 
+    static TwoNodes nodes;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startTwoNodes() {
-        String url = PostgresTestServer.newDatabase();
-        String user = PostgresTestServer.user();
-        // One after the other: the first migrates the shared database, the second finds it ready.
-        nodeA = node("a", url, user);
-        nodeB = node("b", url, user);
-    }
-
-    private static ConfigurableApplicationContext node(String name, String url, String user) {
-        // Command-line arguments outrank application-test.properties (which points at H2).
-        return new SpringApplicationBuilder(RatelinkApplication.class).profiles("test").run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=", "--server.port=0", "--spring.datasource.hikari.maximum-pool-size=4",
-                "--ratelink.data-dir=" + Path.of("target", "feed-two-nodes", name), "--spring.jmx.enabled=false");
+        nodes = TwoNodes.start("feed-two-nodes", 4);
+        nodeA = nodes.a();
+        nodeB = nodes.b();
     }
 
     @AfterAll
     static void stop() {
-        if (nodeB != null) {
-            nodeB.close();
+        if (nodes != null) {
+            nodes.close();
         }
-        if (nodeA != null) {
-            nodeA.close();
-        }
-    }
-
-    static String base(ConfigurableApplicationContext node) {
-        return "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
     }
 
     static TestHttp operator(ConfigurableApplicationContext node) {
-        return new TestHttp(base(node)).withHeader("Authorization", "Bearer " + IntegrationTest.OPERATOR_TOKEN);
+        return new TestHttp(TwoNodes.base(node))
+                .withHeader("Authorization", "Bearer " + IntegrationTest.OPERATOR_TOKEN);
     }
 
     static HttpResponse<String> feed(ConfigurableApplicationContext node, String format, String code) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(base(node) + "/service/export/" + format + "/" + code))
+            URI uri = URI.create(TwoNodes.base(node) + "/service/export/" + format + "/" + code);
+            return CLIENT.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

@@ -325,9 +325,7 @@ class PartnerApiContractTest extends IntegrationTest {
     // --- get_info, get_exchanges, get_payouts, add_payout -------------------------------------------
 
     Order successfulOrder(RewardFixtures catalog, Partner of, String amountUsd, Instant createdAt) {
-        Order order = catalog.order(placement, of.id(), amountUsd, "client@example.test");
-        orders.changeStatus(order.id(), OrderStatus.PAID, "test", "");
-        orders.changeStatus(order.id(), OrderStatus.SUCCESS, "test", "");
+        Order order = catalog.successfulOrder(placement, orders, of.id(), amountUsd);
         if (createdAt != null) {
             jdbc.sql("UPDATE orders SET created_at = :at WHERE id = :id")
                     .param("at", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC)).param("id", order.id()).update();

@@ -8,6 +8,8 @@ import app.ratelink.order.Order;
 import app.ratelink.order.OrderClient;
 import app.ratelink.order.OrderForm;
 import app.ratelink.order.OrderPlacement;
+import app.ratelink.order.OrderStatus;
+import app.ratelink.order.Orders;
 import app.ratelink.order.Referral;
 import app.ratelink.order.web.TestCatalog;
 import app.ratelink.testing.TestHttp;
@@ -44,5 +46,13 @@ public final class RewardFixtures {
     public Order order(OrderPlacement placement, long partnerId, String amount, String email) {
         return placement.place(new OrderForm(usd, coin, amount, "bc1qclientwallet", email, null),
                 new OrderClient("192.0.2.10", "Mozilla/5.0", "visitor", new Referral(partnerId, null, "ab12cd34")));
+    }
+
+    /** Such an order, paid and completed: the partner is credited its reward (5 USD per 1000 dollars). */
+    public Order successfulOrder(OrderPlacement placement, Orders orders, long partnerId, String amount) {
+        Order order = order(placement, partnerId, amount, "client@example.test");
+        orders.changeStatus(order.id(), OrderStatus.PAID, "test", "");
+        orders.changeStatus(order.id(), OrderStatus.SUCCESS, "test", "");
+        return order;
     }
 }

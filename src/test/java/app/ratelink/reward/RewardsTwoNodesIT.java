@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,11 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import app.ratelink.RatelinkApplication;
 import app.ratelink.order.ConcurrentStatusChangeException;
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderPlacement;
@@ -36,8 +33,8 @@ import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payouts;
 import app.ratelink.testing.IntegrationTest;
-import app.ratelink.testing.PostgresTestServer;
 import app.ratelink.testing.TestHttp;
+import app.ratelink.testing.TwoNodes;
 
 /**
  * Two application nodes on one PostgreSQL database set the same 1,000 attributed orders to success at
@@ -52,39 +49,22 @@ class RewardsTwoNodesIT {
     static final int PARTNERS = 7;
     static final int THREADS_PER_NODE = 4;
 
+    static TwoNodes nodes;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     static void startTwoNodes() {
-        String url = PostgresTestServer.newDatabase();
-        String user = PostgresTestServer.user();
-        // One after the other: the first migrates the shared database and creates the admin, the second finds both.
-        nodeA = node("a", url, user);
-        nodeB = node("b", url, user);
-    }
-
-    private static ConfigurableApplicationContext node(String name, String url, String user) {
-        // Command-line arguments outrank application-test.properties (which points at H2).
-        return new SpringApplicationBuilder(RatelinkApplication.class).profiles("test").run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=", "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=" + (THREADS_PER_NODE + 4),
-                "--ratelink.data-dir=" + Path.of("target", "two-nodes", name), "--spring.jmx.enabled=false");
+        nodes = TwoNodes.start("two-nodes", THREADS_PER_NODE + 4);
+        nodeA = nodes.a();
+        nodeB = nodes.b();
     }
 
     @AfterAll
     static void stop() {
-        if (nodeB != null) {
-            nodeB.close();
+        if (nodes != null) {
+            nodes.close();
         }
-        if (nodeA != null) {
-            nodeA.close();
-        }
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
     }
 
     /** 1000 USD × 5 % profit × 10 % (the default level), in cents rounded down, like the calculation. */
@@ -94,7 +74,7 @@ class RewardsTwoNodesIT {
 
     @Test
     void bothNodesSettingTheSameThousandOrdersToSuccessCreditEachExactlyOnce() throws Exception {
-        RewardFixtures catalog = new RewardFixtures(new TestHttp("http://localhost:" + port(nodeA))
+        RewardFixtures catalog = new RewardFixtures(new TestHttp(TwoNodes.base(nodeA))
                 .withHeader("Authorization", "Bearer " + IntegrationTest.OPERATOR_TOKEN));
         Partners partners = nodeA.getBean(Partners.class);
         List<Partner> partnerList = new ArrayList<>();

@@ -17,9 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.ratelink.catalog.Catalog;
-import app.ratelink.order.Order;
 import app.ratelink.order.OrderPlacement;
-import app.ratelink.order.OrderStatus;
 import app.ratelink.order.Orders;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
@@ -66,9 +64,7 @@ class AdminPayoutsHttpTest extends IntegrationTest {
     /** Earns 10 USD (two orders of 5) and requests it all: a pending payout of 10 USD, 9.8 to pay. */
     private long pendingPayout(Partner p) {
         for (int i = 0; i < 2; i++) {
-            Order order = fixtures.order(placement, p.id(), "1000", "client@example.test");
-            orders.changeStatus(order.id(), OrderStatus.PAID, "test", "");
-            orders.changeStatus(order.id(), OrderStatus.SUCCESS, "test", "");
+            fixtures.successfulOrder(placement, orders, p.id(), "1000");
         }
         return payouts.request(p.id(), method, "U1234567");
     }

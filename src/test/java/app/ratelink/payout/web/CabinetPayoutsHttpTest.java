@@ -16,9 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.ratelink.catalog.Catalog;
-import app.ratelink.order.Order;
 import app.ratelink.order.OrderPlacement;
-import app.ratelink.order.OrderStatus;
 import app.ratelink.order.Orders;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
@@ -67,9 +65,7 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
     /** 1000 dollars × 5 % profit × 10 % = 5 USD credited per order. */
     private void earn(Partner p, int orders5Usd) {
         for (int i = 0; i < orders5Usd; i++) {
-            Order order = fixtures.order(placement, p.id(), "1000", "client@example.test");
-            orders.changeStatus(order.id(), OrderStatus.PAID, "test", "");
-            orders.changeStatus(order.id(), OrderStatus.SUCCESS, "test", "");
+            fixtures.successfulOrder(placement, orders, p.id(), "1000");
         }
     }
 
