@@ -1,14 +1,11 @@
 package app.ratelink.feed.web;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,8 +31,6 @@ class FeedFilter extends HttpFilter {
     private final FeedSnapshots snapshots;
     private final Settings settings;
     private final FeedSendfile sendfile;
-    private static final int MAX_BODIES = 64;
-    private final Map<String, ByteBuffer> bodies = new ConcurrentHashMap<>();
 
     FeedFilter(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile) {
         this.snapshots = snapshots;
@@ -76,7 +71,8 @@ class FeedFilter extends HttpFilter {
     private void serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head)
             throws IOException {
         boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
-        response.setHeader("ETag", gzip ? file.gzipEtag() : file.etag());
+        String tag = gzip ? file.gzipEtag() : file.etag();
+        response.setHeader("ETag", tag);
         response.setHeader("Last-Modified", file.lastModifiedText());
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Vary", "Accept-Encoding");
@@ -91,27 +87,9 @@ class FeedFilter extends HttpFilter {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(bytes.length);
-        String tag = gzip ? file.gzipEtag() : file.etag();
         if (!head && !sendfile.send(request, tag, bytes)) {
-            response.getOutputStream().write(direct(tag, bytes));
+            response.getOutputStream().write(file.direct(gzip));
         }
-    }
-
-    /**
-     * The body as an off-heap buffer, made once per representation: the socket write takes it as it is,
-     * where a byte array is first copied into a temporary native buffer on every request. Keyed by the
-     * ETag (a hash of the bytes); the few representations of a moment are kept, stale ones dropped in bulk.
-     */
-    private ByteBuffer direct(String etag, byte[] bytes) {
-        ByteBuffer buffer = bodies.get(etag);
-        if (buffer == null) {
-            if (bodies.size() >= MAX_BODIES) {
-                bodies.clear();
-            }
-            buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
-            bodies.put(etag, buffer);
-        }
-        return buffer.duplicate();
     }
 
     /** "gzip" in Accept-Encoding, unless refused with q=0. */

@@ -136,7 +136,7 @@ class FeedServingHttpTest extends IntegrationTest {
     void aDateSharedByTwoContentsEarnsNo304ButALaterDateAndTheTagDo() {
         FeedFile file = snapshots.file(feed, FeedFormat.TXT).orElseThrow();
         FeedFile shared = new FeedFile(file.body(), file.gzip(), file.etag(), file.gzipEtag(), file.lastModified(),
-                file.lastModifiedText(), true, file.contentType());
+                file.lastModifiedText(), true, file.contentType(), file.directBody(), file.directGzip());
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.addHeader("If-Modified-Since", file.lastModifiedText());
         assertThat(FeedFilter.notModified(request, file)).isTrue();
