@@ -45,12 +45,11 @@ public class LinkVisits {
     private final Clock clock;
     private final ShortCache<String, Optional<Partner>> partnerByCode;
     private final ShortCache<Landing.Request, String> targets;
-    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
     LinkVisits(Partners partners, Landing landing, Browsers browsers, Attribution attribution, ClickSecret secret,
                ClickWriter writer, Settings settings, Clock clock, MeterRegistry meters) {
-        this.meters = meters;
         this.partners = partners;
         this.landing = landing;
         this.browsers = browsers;
@@ -59,6 +58,7 @@ public class LinkVisits {
         this.writer = writer;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
         this.partnerByCode = new ShortCache<>(clock, Duration.ofSeconds(1));
         this.targets = new ShortCache<>(clock, Duration.ofSeconds(1));
     }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -75,7 +76,7 @@ public final class ClientAddress {
 
     private static List<Range> ranges(String trusted) {
         Parsed last = lastParsed;
-        if (java.util.Objects.equals(last.trusted(), trusted)) {
+        if (Objects.equals(last.trusted(), trusted)) {
             return last.ranges();
         }
         List<Range> parsed = List.copyOf(parseRanges(trusted));
