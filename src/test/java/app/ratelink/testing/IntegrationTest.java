@@ -1,5 +1,10 @@
 package app.ratelink.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -20,6 +25,17 @@ public abstract class IntegrationTest {
     /** A fresh client (own cookie jar) against this test's server. */
     protected TestHttp http() {
         return new TestHttp("http://localhost:" + port);
+    }
+
+    /** A client logged in as the test profile's admin (application-test.properties). */
+    protected TestHttp admin() {
+        TestHttp client = http();
+        assertThat(client.get("/admin/login").statusCode()).isEqualTo(200);
+        HttpResponse<String> login = client.postForm("/admin/login",
+                Map.of("email", "admin@test.local", "password", "admin-password-1"));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+        return client;
     }
 
     /** A client that sends the operator bearer token. */

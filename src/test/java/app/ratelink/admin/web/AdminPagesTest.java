@@ -37,16 +37,6 @@ class AdminPagesTest extends IntegrationTest {
     @Autowired
     Settings settings;
 
-    private TestHttp admin() {
-        TestHttp client = http();
-        assertThat(client.get("/admin/login").statusCode()).isEqualTo(200);
-        HttpResponse<String> login = client.postForm("/admin/login",
-                Map.of("email", "admin@test.local", "password", "admin-password-1"));
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return client;
-    }
-
     private static void assertRedirectsToLogin(HttpResponse<String> r) {
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");

@@ -174,10 +174,7 @@ class FeedHttpTest extends IntegrationTest {
 
     @Test
     void theAdminEditsProfilesWithAFormAndSeesTheirLinks() {
-        app.ratelink.testing.TestHttp admin = http();
-        assertThat(admin.get("/admin/login").statusCode()).isEqualTo(200);
-        assertThat(admin.postForm("/admin/login", Map.of("email", "admin@test.local", "password", "admin-password-1"))
-                .statusCode()).isEqualTo(302);
+        app.ratelink.testing.TestHttp admin = admin();
         HttpResponse<String> page = admin.get("/admin/feeds");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(feed, "/service/export/xml/" + feed);

@@ -482,15 +482,6 @@ class AccountFlowTest extends IntegrationTest {
 
     // --- helpers ---
 
-    private TestHttp admin() {
-        TestHttp client = http();
-        client.get("/admin/login");
-        HttpResponse<String> login = client.postForm("/admin/login",
-                Map.of("email", "admin@test.local", "password", "admin-password-1"));
-        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return client;
-    }
-
     private static void login(TestHttp browser, String email, String password) {
         PartnerFixtures.login(browser, email, password);
     }

@@ -69,15 +69,6 @@ class AdminPayoutsHttpTest extends IntegrationTest {
         return payouts.request(p.id(), method, "U1234567");
     }
 
-    private TestHttp admin() {
-        TestHttp client = http();
-        assertThat(client.get("/admin/login").statusCode()).isEqualTo(200);
-        HttpResponse<String> login = client.postForm("/admin/login",
-                Map.of("email", "admin@test.local", "password", "admin-password-1"));
-        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return client;
-    }
-
     private BigDecimal ledgerSum(Partner p) {
         return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM reward_ledger WHERE partner_id = :p")
                 .param("p", p.id()).query(BigDecimal.class).single();

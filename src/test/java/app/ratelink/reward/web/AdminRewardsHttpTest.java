@@ -37,15 +37,6 @@ class AdminRewardsHttpTest extends IntegrationTest {
                 Setting.REWARD_LEVELS, Setting.REWARD_LEVELS.defaultValue()));
     }
 
-    private TestHttp admin() {
-        TestHttp client = http();
-        assertThat(client.get("/admin/login").statusCode()).isEqualTo(200);
-        HttpResponse<String> login = client.postForm("/admin/login",
-                Map.of("email", "admin@test.local", "password", "admin-password-1"));
-        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return client;
-    }
-
     private static List<Map.Entry<String, String>> form(String base, String percent, String... levels) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry("base", base));
