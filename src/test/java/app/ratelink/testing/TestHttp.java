@@ -109,6 +109,19 @@ public final class TestHttp {
         return csrf;
     }
 
+    /** Any method, the body as raw bytes (gzipped files, exact byte counts). */
+    public HttpResponse<byte[]> bytes(String method, String path, String... extraHeaders) {
+        try {
+            return client.send(request(path, extraHeaders).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String... extraHeaders) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30));
