@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -71,26 +72,29 @@ class AdminPayoutsController {
     @PostMapping("/admin/payouts/{id}/pay")
     String pay(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
                @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
-        try {
+        return decided(status, redirect, () -> {
             payouts.pay(id, "admin:" + admin.getName(), comment);
-            redirect.addFlashAttribute("message", "Payout #" + id + " is marked paid; the partner was mailed.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        } catch (NotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        }
-        redirect.addAttribute("status", status);
-        return "redirect:/admin/payouts";
+            return "Payout #" + id + " is marked paid; the partner was mailed.";
+        });
     }
 
     @PostMapping("/admin/payouts/{id}/reject")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
                   @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
-        try {
+        return decided(status, redirect, () -> {
             Payout payout = payouts.reject(id, "admin:" + admin.getName(), comment);
-            redirect.addFlashAttribute("message", "Payout #" + id + " is rejected; "
-                    + payout.originalAmount().toPlainString() + " " + Payouts.BASE_CURRENCY
-                    + " is back on the partner's balance and the partner was mailed.");
+            return "Payout #" + id + " is rejected; " + payout.originalAmount().toPlainString() + " "
+                    + Payouts.BASE_CURRENCY + " is back on the partner's balance and the partner was mailed.";
+        });
+    }
+
+    /**
+     * Makes the decision and goes back to the list (same status filter) with what happened; a payout decided
+     * meanwhile by someone else is said there, an unknown one is a 404.
+     */
+    private static String decided(String status, RedirectAttributes redirect, Supplier<String> decision) {
+        try {
+            redirect.addFlashAttribute("message", decision.get());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (NotFoundException e) {
