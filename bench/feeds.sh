@@ -3,10 +3,13 @@
 #
 # How to run:   bench/feeds.sh [seconds per wrk run, default 10] [rounds per case, default 2]
 #   CASES="txt 304" runs only the cases whose label contains one of the words; RATELINK_JAVA_OPTS adds JVM
-#   options (e.g. a profiler agent).
+#   options (e.g. a profiler agent). JAVA=/path/to/bin/java picks Ratelink's JVM; by default the newest JDK 21+
+#   under /usr/lib/jvm (virtual threads, the production setting: on JDK 17 gzip and 304 lose about a quarter),
+#   else `java`.
 #   Needs wrk and nginx (Debian nginx-light), curl, cmp; builds target/ratelink-*.jar when it is missing or
 #   older than the sources. Everything listens on 127.0.0.1 only (Ratelink 18110, nginx 18111), on an H2
 #   database in /tmp/ratelink-bench-feeds (feeds are served from memory, so the database does not matter).
+#   (bench/feeds-variants.sh compares builds or JVM settings against nginx on the catalogue this script leaves.)
 #   Takes about 6 minutes with the defaults: 6 cases x 2 servers x ROUNDS x SECS, plus start-up and a
 #   2,000-direction catalogue created through the operator API (about 1.5 minutes).
 #
@@ -45,7 +48,15 @@ if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]
   JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
 fi
 
-RATELINK_OPERATOR_TOKEN=$TOKEN java -Xmx512m ${RATELINK_JAVA_OPTS:-} -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
+if [ -z "${JAVA:-}" ]; then
+  JAVA=java
+  for j in /usr/lib/jvm/*/bin/java; do
+    v=$("$j" -XshowSettings:properties -version 2>&1 | awk '/java.specification.version/ {print $3}')
+    [ -n "$v" ] && [ "${v%%.*}" -ge 21 ] && [ "${v%%.*}" -ge "${BEST:-0}" ] && BEST=${v%%.*} && JAVA=$j
+  done
+fi
+echo "== Ratelink on $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
+RATELINK_OPERATOR_TOKEN=$TOKEN "$JAVA" -Xmx512m ${RATELINK_JAVA_OPTS:-} -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
   --ratelink.data-dir="$WORK/data" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
   --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
 APP_PID=$!

@@ -1,10 +1,10 @@
 package app.ratelink.feed.web;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import app.ratelink.feed.FeedSnapshots;
 import app.ratelink.system.Settings;
@@ -12,16 +12,14 @@ import app.ratelink.system.Settings;
 @Configuration(proxyBeanMethods = false)
 class FeedConfiguration {
 
+    /**
+     * Feeds are answered by Tomcat's engine, before the web application: ahead of the metrics observation too,
+     * since a monitoring's poll is bytes from memory and timing each one would cost more than answering it.
+     */
     @Bean
-    FilterRegistrationBean<FeedFilter> feedFilter(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile) {
-        FilterRegistrationBean<FeedFilter> registration =
-                new FilterRegistrationBean<>(new FeedFilter(snapshots, settings, sendfile));
-        registration.addUrlPatterns(FeedFilter.PREFIX + "*");
-        // First of all filters, ahead of the metrics observation too: a monitoring's poll is bytes from memory,
-        // and timing each one would cost more than answering it.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setName("feedFilter");
-        return registration;
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> feedValve(FeedSnapshots snapshots, Settings settings,
+            FeedSendfile sendfile) {
+        return factory -> factory.addEngineValves(new FeedValve(snapshots, settings, sendfile));
     }
 
     /**

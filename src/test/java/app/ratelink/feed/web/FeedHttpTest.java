@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,21 @@ class FeedHttpTest extends IntegrationTest {
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("ETag")).isPresent();
         assertThat(fetch("POST", "/service/export/xml/" + feed).statusCode()).isEqualTo(405);
+    }
+
+    /** Feeds are answered ahead of the web application, on the path as Tomcat decoded and normalized it. */
+    @Test
+    void thePathIsReadDecodedAndNormalizedAndOtherPathsGoOnToTheApplication() {
+        String encoded = feed.chars().mapToObj(c -> "%%%02X".formatted(c)).collect(Collectors.joining());
+        HttpResponse<byte[]> percent = fetch("GET", "/service/export/txt/" + encoded);
+        assertThat(percent.statusCode()).isEqualTo(200);
+        assertThat(new String(percent.body(), StandardCharsets.UTF_8)).startsWith(usd + ";" + coin + ";");
+
+        // Out of /service/export/ once normalized: the application's own firewall answers (it refuses "..").
+        HttpResponse<byte[]> escape = fetch("GET", "/service/export/txt/../../../login");
+        assertThat(escape.statusCode()).isEqualTo(400);
+        assertThat(new String(escape.body(), StandardCharsets.UTF_8)).doesNotContain("Feed not found");
+        assertThat(fetch("GET", "/service/exports/txt/" + feed).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -127,15 +127,15 @@ class FeedServingHttpTest extends IntegrationTest {
                 file.lastModifiedText(), true, file.contentType(), file.directBody(), file.directGzip());
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.addHeader("If-Modified-Since", file.lastModifiedText());
-        assertThat(FeedFilter.notModified(request, file)).isTrue();
-        assertThat(FeedFilter.notModified(request, shared)).isFalse();
+        assertThat(FeedValve.notModified(request, file)).isTrue();
+        assertThat(FeedValve.notModified(request, shared)).isFalse();
         MockHttpServletRequest later = new MockHttpServletRequest();
         later.addHeader("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT");
-        assertThat(FeedFilter.notModified(later, shared)).isTrue();
+        assertThat(FeedValve.notModified(later, shared)).isTrue();
         MockHttpServletRequest tagged = new MockHttpServletRequest();
         tagged.addHeader("If-None-Match", file.etag());
         tagged.addHeader("If-Modified-Since", file.lastModifiedText());
-        assertThat(FeedFilter.notModified(tagged, shared)).isTrue();
+        assertThat(FeedValve.notModified(tagged, shared)).isTrue();
     }
 
     @Test
@@ -149,9 +149,9 @@ class FeedServingHttpTest extends IntegrationTest {
         HttpResponse<byte[]> weighted = get("txt", "Accept-Encoding", "deflate;q=1, gzip;q=0.5");
         assertThat(weighted.headers().firstValue("Content-Encoding")).contains("gzip");
         assertThat(gunzip(weighted.body())).isEqualTo(snapshot.body());
-        assertThat(FeedFilter.acceptsGzip("GZIP")).isTrue();
-        assertThat(FeedFilter.acceptsGzip("gzip; q=0.000")).isFalse();
-        assertThat(FeedFilter.acceptsGzip("br, gzip;q=0.01")).isTrue();
-        assertThat(FeedFilter.acceptsGzip(null)).isFalse();
+        assertThat(FeedValve.acceptsGzip("GZIP")).isTrue();
+        assertThat(FeedValve.acceptsGzip("gzip; q=0.000")).isFalse();
+        assertThat(FeedValve.acceptsGzip("br, gzip;q=0.01")).isTrue();
+        assertThat(FeedValve.acceptsGzip(null)).isFalse();
     }
 }
