@@ -9,7 +9,9 @@
 #   Needs wrk and nginx (Debian nginx-light), curl, cmp; builds target/ratelink-*.jar when it is missing or
 #   older than the sources. Everything listens on 127.0.0.1 only (Ratelink 18110, nginx 18111), on an H2
 #   database in /tmp/ratelink-bench-feeds (feeds are served from memory, so the database does not matter).
-#   (bench/feeds-variants.sh compares builds or JVM settings against nginx on the catalogue this script leaves.)
+#   VARIANTS='name|java|jvm options|jar ...' (space-separated specs; empty fields mean the defaults) starts more
+#   Ratelink instances (ports 18112, 18113, ..., each on its own database with the same catalogue) and adds each
+#   one's ratio to the table: builds or JVM settings compared side by side, e.g. VARIANTS='jdk17|java||' (ADR 0004).
 #   Takes about 6 minutes with the defaults: 6 cases x 2 servers x ROUNDS x SECS, plus start-up and a
 #   2,000-direction catalogue created through the operator API (about 1.5 minutes).
 #
@@ -32,11 +34,9 @@ NGX="http://127.0.0.1:$NGINX_PORT"
 API="$APP/api/operator/v1"
 rm -rf "$WORK"
 mkdir -p "$WORK/root/service/export/xml" "$WORK/root/service/export/json" "$WORK/root/service/export/txt"
-APP_PID=
-NGINX_PID=
+PIDS=()
 cleanup() {
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ ${#PIDS[@]} -gt 0 ] && kill "${PIDS[@]}" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -55,21 +55,28 @@ if [ -z "${JAVA:-}" ]; then
     [ -n "$v" ] && [ "${v%%.*}" -ge 21 ] && [ "${v%%.*}" -ge "${BEST:-0}" ] && BEST=${v%%.*} && JAVA=$j
   done
 fi
+start_ratelink() { # java "jvm options" jar port data-dir log: starts it in the background, returns when it is up
+  local pid
+  # shellcheck disable=SC2086 # the options are words
+  RATELINK_OPERATOR_TOKEN=$TOKEN "$1" -Xmx512m $2 -jar "$3" --server.port="$4" --server.address=127.0.0.1 \
+    --ratelink.data-dir="$5" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
+    --logging.level.root=WARN >"$6" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$4/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "Ratelink on $4 exited"; cat "$6"; exit 1; }
+    sleep 1
+  done
+  echo "Ratelink on $4 did not start"; cat "$6"; exit 1
+}
 echo "== Ratelink on $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
-RATELINK_OPERATOR_TOKEN=$TOKEN "$JAVA" -Xmx512m ${RATELINK_JAVA_OPTS:-} -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
-  --ratelink.data-dir="$WORK/data" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
-  --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "$APP/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "Ratelink exited"; cat "$WORK/app.log"; exit 1; }
-  sleep 1
-done
-curl -fs "$APP/actuator/health" >/dev/null || { echo "Ratelink did not start"; cat "$WORK/app.log"; exit 1; }
+start_ratelink "$JAVA" "${RATELINK_JAVA_OPTS:-}" "$JAR" "$APP_PORT" "$WORK/data" "$WORK/app.log"
 
 echo "== creating 46 currencies and 2,000 directions through the operator API"
 # One curl process for all requests (one kept-alive connection); blocks are separated by `next`.
-awk -v api="$API" -v token="$TOKEN" 'BEGIN {
+# The operator API's address is filled in per instance (@API@).
+awk -v api="@API@" -v token="$TOKEN" 'BEGIN {
   n = 46
   for (i = 1; i <= n; i++) {
     code = sprintf("BN%02d", i); scale = (i % 3 == 0) ? 8 : 2
@@ -92,13 +99,16 @@ awk -v api="$API" -v token="$TOKEN" 'BEGIN {
     printf "data = \"{\\\"in\\\":\\\"1\\\",\\\"out\\\":\\\"%s\\\",\\\"minAmount\\\":\\\"10\\\",\\\"maxAmount\\\":\\\"5000\\\",\\\"profitPercent\\\":\\\"1\\\",\\\"active\\\":true%s}\"\n", rate, extra
   }
 }' >"$WORK/catalogue.curl"
-START=$(date +%s)
-curl -s -K "$WORK/catalogue.curl" >"$WORK/catalogue.codes"
-BAD=$(grep -vc '^200$' "$WORK/catalogue.codes" || true)
-[ "$BAD" = 0 ] || { echo "$BAD catalogue requests failed"; sort "$WORK/catalogue.codes" | uniq -c; tail -20 "$WORK/app.log"; exit 1; }
-echo "   $(wc -l <"$WORK/catalogue.codes") requests in $(( $(date +%s) - START )) s"
-curl -fs -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"name":"Bench monitoring","enabled":true,"xmlFlavour":"classic"}' "$API/feeds/bench" >/dev/null
+make_catalogue() { # base-url log
+  local start=$(date +%s) bad
+  sed "s|@API@|$1/api/operator/v1|" "$WORK/catalogue.curl" | curl -s -K - >"$WORK/catalogue.codes"
+  bad=$(grep -vc '^200$' "$WORK/catalogue.codes" || true)
+  [ "$bad" = 0 ] || { echo "$bad catalogue requests failed"; sort "$WORK/catalogue.codes" | uniq -c; tail -20 "$2"; exit 1; }
+  echo "   $(wc -l <"$WORK/catalogue.codes") requests in $(( $(date +%s) - start )) s"
+  curl -fs -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"Bench monitoring","enabled":true,"xmlFlavour":"classic"}' "$1/api/operator/v1/feeds/bench" >/dev/null
+}
+make_catalogue "$APP" "$WORK/app.log"
 
 for f in xml json txt; do
   curl -fs "$APP/service/export/$f/bench" -o "$WORK/root/service/export/$f/bench" -D "$WORK/$f.headers"
@@ -115,30 +125,55 @@ echo "   feed: $ITEMS XML items / $LINES TXT lines (cash directions have one per
 [ "$LINES" -ge 2000 ] || { echo "expected at least 2,000 lines"; exit 1; }
 
 nginx -c "$PWD/bench/nginx-feeds.conf" &
-NGINX_PID=$!
+PIDS+=($!)
 for _ in $(seq 1 20); do curl -fs -o /dev/null "$NGX/service/export/txt/bench" && break; sleep 0.25; done
 
-echo "== both servers send the same bytes"
+# The Ratelink instances: the first is the one above, the others are VARIANTS.
+NAMES=(Ratelink)
+URLS=("$APP")
+port=$NGINX_PORT
+for spec in ${VARIANTS:-}; do
+  IFS='|' read -r name java opts jar <<<"$spec"
+  port=$((port + 1))
+  echo "== variant $name on $port"
+  rm -rf "$WORK/data-$name"
+  start_ratelink "${java:-$JAVA}" "$opts" "${jar:-$JAR}" "$port" "$WORK/data-$name" "$WORK/app-$name.log"
+  make_catalogue "http://127.0.0.1:$port" "$WORK/app-$name.log"
+  NAMES+=("$name")
+  URLS+=("http://127.0.0.1:$port")
+done
+
+echo "== all servers send the same bytes"
 for f in xml json txt; do
   curl -fs "$NGX/service/export/$f/bench" | cmp - "$WORK/root/service/export/$f/bench"
   curl -fs -H 'Accept-Encoding: gzip' "$NGX/service/export/$f/bench" | cmp - "$WORK/root/service/export/$f/bench.gz"
-  curl -fs -H 'Accept-Encoding: gzip' "$APP/service/export/$f/bench" | cmp - "$WORK/root/service/export/$f/bench.gz"
+  for url in "${URLS[@]}"; do
+    curl -fs -H 'Accept-Encoding: gzip' "$url/service/export/$f/bench" | cmp - "$WORK/root/service/export/$f/bench.gz"
+  done
 done
 echo "   identical (plain and gzip)"
-# The 304 runs send Accept-Encoding: gzip like a monitoring's robot; nginx tags its .gz file separately.
-ETAG_APP=$(curl -fsI -H 'Accept-Encoding: gzip' "$APP/service/export/xml/bench" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
-ETAG_NGX=$(curl -fsI -H 'Accept-Encoding: gzip' "$NGX/service/export/xml/bench" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
-SINCE=$(grep -i '^last-modified:' "$WORK/xml.headers" | cut -d' ' -f2- | tr -d '\r')
+# The 304 runs send Accept-Encoding: gzip like a monitoring's robot; nginx tags its .gz file separately. Ratelink's
+# tag is a digest of the bytes (the same on every instance); each instance has its own Last-Modified.
+header() { # url name
+  curl -fsI -H 'Accept-Encoding: gzip' "$1/service/export/xml/bench" | grep -i "^$2:" | cut -d' ' -f2- | tr -d '\r'
+}
+ETAG_APP=$(header "$APP" etag)
+ETAG_NGX=$(header "$NGX" etag)
+SINCE=$(header "$NGX" last-modified)
+SINCES=()
+for url in "${URLS[@]}"; do SINCES+=("$(header "$url" last-modified)"); done
 expect304() { # base header
   local code
   code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "$2" "$1/service/export/xml/bench")
   [ "$code" = 304 ] || { echo "expected 304 from $1 with $2, got $code"; exit 1; }
 }
-expect304 "$APP" "If-None-Match: $ETAG_APP"
 expect304 "$NGX" "If-None-Match: $ETAG_NGX"
-expect304 "$APP" "If-Modified-Since: $SINCE"
 expect304 "$NGX" "If-Modified-Since: $SINCE"
-echo "   both answer 304 to If-None-Match and If-Modified-Since"
+for i in "${!URLS[@]}"; do
+  expect304 "${URLS[i]}" "If-None-Match: $ETAG_APP"
+  expect304 "${URLS[i]}" "If-Modified-Since: ${SINCES[i]}"
+done
+echo "   all answer 304 to If-None-Match and If-Modified-Since"
 
 run() { # label url header... -> "req/s bytes-per-response" (the second shows a 304 run really got 304s)
   local label=$1 url=$2; shift 2
@@ -152,16 +187,20 @@ run() { # label url header... -> "req/s bytes-per-response" (the second shows a 
                         sub(/[KMG]?B$/, "", v); per = v * m / n}
        END {printf "%s %d\n", rps, per}' "$WORK/$label.txt"
 }
-echo "== warm-up Ratelink (every case, ${SECS} s in all)"
+echo "== warm-up of each Ratelink (every case, ${SECS} s in all)"
 W=$(( SECS / 4 + 1 ))
-wrk -t2 -c64 -d"${W}s" "$APP/service/export/xml/bench" >/dev/null
-wrk -t2 -c64 -d"${W}s" -H 'Accept-Encoding: gzip' "$APP/service/export/xml/bench" >/dev/null
-wrk -t2 -c64 -d"${W}s" -H 'Accept-Encoding: gzip' "$APP/service/export/json/bench" >/dev/null
-wrk -t2 -c64 -d"${W}s" -H 'Accept-Encoding: gzip' -H "If-None-Match: $ETAG_APP" "$APP/service/export/xml/bench" >/dev/null
+for a in "${URLS[@]}"; do
+  wrk -t2 -c64 -d"${W}s" "$a/service/export/xml/bench" >/dev/null
+  wrk -t2 -c64 -d"${W}s" -H 'Accept-Encoding: gzip' "$a/service/export/xml/bench" >/dev/null
+  wrk -t2 -c64 -d"${W}s" -H 'Accept-Encoding: gzip' "$a/service/export/json/bench" >/dev/null
+  wrk -t2 -c64 -d"${W}s" -H 'Accept-Encoding: gzip' -H "If-None-Match: $ETAG_APP" "$a/service/export/xml/bench" >/dev/null
+done
 
-printf '%-28s %12s %12s %7s %16s\n' case 'nginx req/s' 'Ratelink' ratio 'bytes/response'
-# The machine is shared: nginx and Ratelink take turns, ROUNDS times each, so that a burst of other work
-# falls on both; req/s are the means of the rounds.
+printf '%-28s %12s %12s %7s %16s' case 'nginx req/s' 'Ratelink' ratio 'bytes/response'
+for name in "${NAMES[@]:1}"; do printf ' %10s' "$name"; done
+echo
+# The machine is shared: nginx and each Ratelink take turns, ROUNDS times each, so that a burst of other work
+# falls on all; req/s are the means of the rounds. Variants show their ratio to nginx.
 compare() { # label path header...
   local label=$1 path=$2; shift 2
   # CASES="txt 304" runs only the cases whose label contains one of these words.
@@ -170,19 +209,29 @@ compare() { # label path header...
     for c in $CASES; do [[ "$label" == *"$c"* ]] && hit=1; done
     [ -n "$hit" ] || return 0
   fi
-  local n r nsum=0 rsum=0
+  local n r i first nsum=0 rsum=()
+  local hs
+  for i in "${!URLS[@]}"; do rsum[i]=0; done
   for round in $(seq "$ROUNDS"); do
-    n=($(run "$label-nginx-$round" "$NGX$path" "${@//@ETAG@/$ETAG_NGX}"))
-    r=($(run "$label-ratelink-$round" "$APP$path" "${@//@ETAG@/$ETAG_APP}"))
-    nsum=$(echo "$nsum + ${n[0]}" | bc); rsum=$(echo "$rsum + ${r[0]}" | bc)
+    hs=("${@//@ETAG@/$ETAG_NGX}")
+    n=($(run "$label-nginx-$round" "$NGX$path" "${hs[@]//@SINCE@/$SINCE}"))
+    nsum=$(echo "$nsum + ${n[0]}" | bc)
+    for i in "${!URLS[@]}"; do
+      hs=("${@//@ETAG@/$ETAG_APP}")
+      r=($(run "$label-${NAMES[i]}-$round" "${URLS[i]}$path" "${hs[@]//@SINCE@/${SINCES[i]}}"))
+      rsum[i]=$(echo "${rsum[i]} + ${r[0]}" | bc)
+      [ "$i" = 0 ] && first=${r[1]}
+    done
   done
-  printf '%-28s %12.0f %12.0f %7.2f %16s\n' "$label" "$(echo "$nsum / $ROUNDS" | bc -l)" \
-    "$(echo "$rsum / $ROUNDS" | bc -l)" "$(echo "$rsum / $nsum" | bc -l)" "${n[1]} / ${r[1]}"
+  printf '%-28s %12.0f %12.0f %7.2f %16s' "$label" "$(echo "$nsum / $ROUNDS" | bc -l)" \
+    "$(echo "${rsum[0]} / $ROUNDS" | bc -l)" "$(echo "${rsum[0]} / $nsum" | bc -l)" "${n[1]} / $first"
+  for i in "${!URLS[@]}"; do [ "$i" = 0 ] || printf ' %10.2f' "$(echo "${rsum[i]} / $nsum" | bc -l)"; done
+  echo
 }
 compare "xml 200" /service/export/xml/bench
 compare "xml 200 gzip" /service/export/xml/bench 'Accept-Encoding: gzip'
 compare "json 200 gzip" /service/export/json/bench 'Accept-Encoding: gzip'
 compare "txt 200" /service/export/txt/bench
 compare "xml 304 If-None-Match" /service/export/xml/bench 'If-None-Match: @ETAG@' 'Accept-Encoding: gzip'
-compare "xml 304 If-Modified-Since" /service/export/xml/bench "If-Modified-Since: $SINCE" 'Accept-Encoding: gzip'
+compare "xml 304 If-Modified-Since" /service/export/xml/bench 'If-Modified-Since: @SINCE@' 'Accept-Encoding: gzip'
 echo "(wrk -t2 -c64 -d${SECS}s, $ROUNDS rounds per server and case; raw wrk output in $WORK)"
