@@ -40,7 +40,10 @@ public enum Setting {
             v -> v.isEmpty() || v.matches("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d")),
     MAINTENANCE("maintenance", "false", "Maintenance mode: site offline, feeds answer 503", Setting::isBoolean),
     TRUSTED_PROXIES("trustedProxies", "127.0.0.1,::1", "Addresses whose X-Forwarded-For is honoured",
-            v -> v.isEmpty() || v.matches("[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*"));
+            v -> v.isEmpty() || v.matches("[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*")),
+    OPERATOR_EMAILS("operatorEmails", "", "Operator addresses that hear of new orders, paid orders, payout "
+            + "requests and alerts, comma separated (empty: nobody)",
+            v -> v.isEmpty() || v.matches("[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*"));
 
     private static final Pattern INT = Pattern.compile("-?\\d{1,9}");
 
