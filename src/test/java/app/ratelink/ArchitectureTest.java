@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +44,16 @@ class ArchitectureTest {
                 .orShould().callMethod(BigDecimal.class, "valueOf", double.class)
                 .because("new BigDecimal(0.1) is 0.1000000000000000055511151231257827…");
         rule.check(classes);
+    }
+
+    @Test
+    void roundingHappensOnlyInTheMoneyPackage() {
+        noClasses().that().resideOutsideOfPackage("app.ratelink.money..")
+                .should().callMethod(BigDecimal.class, "setScale", int.class)
+                .orShould().callMethod(BigDecimal.class, "setScale", int.class, RoundingMode.class)
+                .orShould().callMethod(BigDecimal.class, "setScale", int.class, int.class)
+                .because("amounts are rounded at a currency's scale by Money and Decimals only (issue 14)")
+                .check(classes);
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.ratelink.money.Decimals;
+
 /**
  * The exchanger's catalogue: currencies and directions. Every change is validated completely before
  * anything is written, bumps the catalogue revision (so feeds and other nodes notice) and is announced
@@ -29,6 +31,12 @@ public class Catalog {
     private static final Pattern CITY = Pattern.compile("[A-Z0-9]{2,16}");
     private static final Pattern UNIT = Pattern.compile("[A-Z0-9]{2,10}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** NUMERIC(38,18): amounts, rates, reserves, fees. */
+    static final int AMOUNT_PRECISION = 38;
+    static final int AMOUNT_SCALE = 18;
+    /** NUMERIC(9,4): percents. */
+    static final int PERCENT_PRECISION = 9;
+    static final int PERCENT_SCALE = 4;
 
     private final CatalogRepository repository;
     private final Clock clock;
@@ -113,9 +121,10 @@ public class Catalog {
         if (c.reserve().signum() < 0) {
             throw new InvalidCatalogChangeException("reserve", "reserve must not be negative");
         }
-        if (c.usdRate().signum() <= 0) {
-            throw new InvalidCatalogChangeException("usdRate", "usdRate must be positive");
-        }
+        requireStorable("reserve", c.reserve(), AMOUNT_PRECISION, AMOUNT_SCALE);
+        requirePositive("usdRate", c.usdRate());
+        requireStorable("usdRate", c.usdRate(), AMOUNT_PRECISION, AMOUNT_SCALE);
+        requireStorable("payoutFeePercent", c.payoutFeePercent(), PERCENT_PRECISION, PERCENT_SCALE);
         if (c.payoutFeePercent().signum() < 0 || c.payoutFeePercent().compareTo(HUNDRED) >= 0) {
             throw new InvalidCatalogChangeException("payoutFeePercent", "payoutFeePercent must be 0 to below 100");
         }
@@ -145,25 +154,37 @@ public class Catalog {
         BigDecimal out = required("out", change.out(), existing.map(Direction::rateOut));
         requirePositive("in", in);
         requirePositive("out", out);
+        requireStorable("in", in, AMOUNT_PRECISION, AMOUNT_SCALE);
+        requireStorable("out", out, AMOUNT_PRECISION, AMOUNT_SCALE);
         BigDecimal min = required("minAmount", change.minAmount(), existing.map(Direction::minAmount));
         BigDecimal max = required("maxAmount", change.maxAmount(), existing.map(Direction::maxAmount));
         if (min.signum() < 0) {
             throw new InvalidCatalogChangeException("minAmount", "minAmount must not be negative");
+        }
+        requireStorable("minAmount", min, AMOUNT_PRECISION, AMOUNT_SCALE);
+        requireStorable("maxAmount", max, AMOUNT_PRECISION, AMOUNT_SCALE);
+        if (max.signum() <= 0) {
+            throw new InvalidCatalogChangeException("maxAmount", "maxAmount must be a positive number");
         }
         if (max.compareTo(min) < 0) {
             throw new InvalidCatalogChangeException("maxAmount", "maxAmount must be at least minAmount");
         }
         BigDecimal profit = orDefault(change.profitPercent(), existing.map(Direction::profitPercent), BigDecimal.ZERO);
         requirePercent("profitPercent", profit);
+        requireStorable("profitPercent", profit, PERCENT_PRECISION, PERCENT_SCALE);
         BigDecimal rewardPercent = change.rewardPercent() != null ? change.rewardPercent()
                 : existing.map(Direction::rewardPercent).orElse(null);
         if (rewardPercent != null) {
             requirePercent("rewardPercent", rewardPercent);
+            requireStorable("rewardPercent", rewardPercent, PERCENT_PRECISION, PERCENT_SCALE);
         }
         BigDecimal rewardFixed = change.rewardFixed() != null ? change.rewardFixed()
                 : existing.map(Direction::rewardFixed).orElse(null);
         if (rewardFixed != null && rewardFixed.signum() < 0) {
             throw new InvalidCatalogChangeException("rewardFixed", "rewardFixed must not be negative");
+        }
+        if (rewardFixed != null) {
+            requireStorable("rewardFixed", rewardFixed, AMOUNT_PRECISION, AMOUNT_SCALE);
         }
         Direction d = new Direction(existing.map(Direction::id).orElse(0L), from, to, in, out, min, max,
                 fee("minFee", change.minFee(), existing.map(Direction::minFee)),
@@ -172,7 +193,8 @@ public class Catalog {
                 flags(change.flags(), existing.map(Direction::flags)),
                 cities(change.cities(), existing.map(Direction::cities)),
                 profit, rewardPercent, rewardFixed,
-                orDefault(change.active(), existing.map(Direction::active), true));
+                orDefault(change.active(), existing.map(Direction::active), true),
+                orDefault(change.requiresConsent(), existing.map(Direction::requiresConsent), false));
         Instant now = clock.instant();
         repository.saveDirection(d, now);
         changed(now);
@@ -199,8 +221,13 @@ public class Catalog {
             }
             requirePositive(at + "in", r.in());
             requirePositive(at + "out", r.out());
+            requireStorable(at + "in", r.in(), AMOUNT_PRECISION, AMOUNT_SCALE);
+            requireStorable(at + "out", r.out(), AMOUNT_PRECISION, AMOUNT_SCALE);
             if (r.reserve() != null && r.reserve().signum() < 0) {
                 throw new InvalidCatalogChangeException(at + "reserve", "reserve must not be negative");
+            }
+            if (r.reserve() != null) {
+                requireStorable(at + "reserve", r.reserve(), AMOUNT_PRECISION, AMOUNT_SCALE);
             }
         }
         Instant now = clock.instant();
@@ -225,6 +252,11 @@ public class Catalog {
         }
     }
 
+    /** A reserve moved (Reserves): feeds and pages of every node must show it. */
+    void reservesChanged(Instant now) {
+        changed(now);
+    }
+
     private void changed(Instant now) {
         long revision = repository.bumpRevision(now);
         events.publishEvent(new CatalogChanged(revision));
@@ -244,6 +276,28 @@ public class Catalog {
     private static void requirePositive(String field, BigDecimal value) {
         if (value == null || value.signum() <= 0) {
             throw new InvalidCatalogChangeException(field, field + " must be a positive number");
+        }
+    }
+
+    /**
+     * A number the column keeps exactly: NUMERIC(precision, scale) holds {@code precision − scale} integer digits
+     * and {@code scale} decimals. A value with more decimals would be rounded by the database (1e-30 would become
+     * 0 and a positive rate a division by zero), one with more integer digits refused with a 500: both are the
+     * operator's typing, answered on the field.
+     */
+    static void requireStorable(String field, BigDecimal value, int precision, int scale) {
+        if (value == null) {
+            return;
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        if (v.signum() != 0 && v.scale() > scale) {
+            throw new InvalidCatalogChangeException(field, Decimals.down(v.abs(), scale).signum() == 0
+                    ? field + " is too small: it would be stored as 0 (at most " + scale + " decimal places)"
+                    : field + " has more than " + scale + " decimal places");
+        }
+        if (v.precision() - v.scale() > precision - scale) {
+            throw new InvalidCatalogChangeException(field, field + " is too large: at most " + (precision - scale)
+                    + " digits before the decimal point");
         }
     }
 
@@ -268,11 +322,19 @@ public class Catalog {
         if (text == null) {
             return existing.orElse(null);
         }
+        Fee fee;
         try {
-            return Fee.parse(text);
+            fee = Fee.parse(text);
         } catch (NumberFormatException e) {
             throw new InvalidCatalogChangeException(field, field + " must be an amount like 2 or a percentage like 0.5%");
         }
+        if (fee != null) {
+            requireStorable(field, fee.value(), AMOUNT_PRECISION, AMOUNT_SCALE);
+            if (fee.percent() && fee.value().compareTo(HUNDRED) >= 0) {
+                throw new InvalidCatalogChangeException(field, field + " must be below 100%");
+            }
+        }
+        return fee;
     }
 
     private static Set<DirectionFlag> flags(List<String> codes, Optional<Set<DirectionFlag>> existing) {

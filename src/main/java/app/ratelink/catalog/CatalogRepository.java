@@ -24,6 +24,10 @@ import app.ratelink.system.SqlTime;
 @Repository
 class CatalogRepository {
 
+    /** What paid orders hold of a currency's reserve (Reserves), read with the currency. */
+    private static final String HELD = "(SELECT COALESCE(SUM(h.amount), 0) FROM reserve_holds h"
+            + " WHERE h.currency_code = c.code AND h.state = 'held') AS held";
+
     private final JdbcClient jdbc;
 
     CatalogRepository(JdbcClient jdbc) {
@@ -32,14 +36,14 @@ class CatalogRepository {
 
     List<Currency> currencies() {
         Map<String, List<String>> aliases = aliases();
-        return jdbc.sql("SELECT * FROM currencies ORDER BY id")
+        return jdbc.sql("SELECT c.*, " + HELD + " FROM currencies c ORDER BY c.id")
                 .query((rs, n) -> currency(rs, aliases.getOrDefault(rs.getString("code"), List.of())))
                 .list();
     }
 
     Optional<Currency> currency(String code) {
         Map<String, List<String>> aliases = aliases();
-        return jdbc.sql("SELECT * FROM currencies WHERE code = :code").param("code", code)
+        return jdbc.sql("SELECT c.*, " + HELD + " FROM currencies c WHERE c.code = :code").param("code", code)
                 .query((rs, n) -> currency(rs, aliases.getOrDefault(rs.getString("code"), List.of())))
                 .optional();
     }
@@ -99,15 +103,15 @@ class CatalogRepository {
                   min_fee = :minFee, min_fee_percent = :minFeePct, from_fee = :fromFee, from_fee_percent = :fromFeePct,
                   to_fee = :toFee, to_fee_percent = :toFeePct, flags = :flags, cities = :cities,
                   profit_percent = :profit, reward_percent = :rewardPct, reward_fixed = :rewardFixed,
-                  active = :active, updated_at = :at
+                  active = :active, requires_consent = :consent, updated_at = :at
                 WHERE from_code = :from AND to_code = :to""").params(p).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO directions (from_code, to_code, rate_in, rate_out, min_amount, max_amount,
                       min_fee, min_fee_percent, from_fee, from_fee_percent, to_fee, to_fee_percent, flags, cities,
-                      profit_percent, reward_percent, reward_fixed, active, updated_at)
+                      profit_percent, reward_percent, reward_fixed, active, requires_consent, updated_at)
                     VALUES (:from, :to, :rateIn, :rateOut, :min, :max, :minFee, :minFeePct, :fromFee, :fromFeePct,
-                      :toFee, :toFeePct, :flags, :cities, :profit, :rewardPct, :rewardFixed, :active, :at)""")
+                      :toFee, :toFeePct, :flags, :cities, :profit, :rewardPct, :rewardFixed, :active, :consent, :at)""")
                     .params(p).update();
         }
     }
@@ -195,6 +199,7 @@ class CatalogRepository {
         p.put("rewardPct", d.rewardPercent());
         p.put("rewardFixed", d.rewardFixed());
         p.put("active", d.active());
+        p.put("consent", d.requiresConsent());
         p.put("at", SqlTime.of(now));
         return p;
     }
@@ -203,7 +208,8 @@ class CatalogRepository {
         return new Currency(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
                 rs.getInt("scale"), Decimals.normalized(rs.getBigDecimal("reserve")), Decimals.normalized(rs.getBigDecimal("usd_rate")),
                 rs.getBoolean("active"), rs.getBoolean("payout_allowed"), Decimals.normalized(rs.getBigDecimal("payout_fee_percent")),
-                rs.getString("payment_instructions"), rs.getString("account_pattern"), List.copyOf(aliases));
+                rs.getString("payment_instructions"), rs.getString("account_pattern"), List.copyOf(aliases),
+                Decimals.normalized(rs.getBigDecimal("held")));
     }
 
     private Direction direction(ResultSet rs, int rowNum) throws SQLException {
@@ -218,7 +224,8 @@ class CatalogRepository {
                 fee(rs, "min_fee"), fee(rs, "from_fee"), fee(rs, "to_fee"), Collections.unmodifiableSet(flags),
                 cities.isEmpty() ? List.of() : Arrays.asList(cities.split(",")),
                 Decimals.normalized(rs.getBigDecimal("profit_percent")), Decimals.normalized(rs.getBigDecimal("reward_percent")),
-                Decimals.normalized(rs.getBigDecimal("reward_fixed")), rs.getBoolean("active"));
+                Decimals.normalized(rs.getBigDecimal("reward_fixed")), rs.getBoolean("active"),
+                rs.getBoolean("requires_consent"));
     }
 
     private static Fee fee(ResultSet rs, String column) throws SQLException {

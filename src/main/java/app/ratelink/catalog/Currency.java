@@ -5,18 +5,39 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import app.ratelink.money.Decimals;
 import app.ratelink.money.Money;
 
 /**
  * A payment method as monitorings know it: {@code code} is the monitoring code (PMUSD, BTC, CARDRUB),
  * {@code unit} the suffix used in limits (USD, BTC, RUB), {@code scale} the number of decimals amounts
  * of it are kept at, {@code usdRate} the USD value of one unit (for rewards and limit conversion).
+ * {@code reserve} is the base the operator sets; {@code held} what paid orders not yet done will pay out of it.
+ * Pages, feeds and the order check show and use {@link #available()}.
  */
 public record Currency(long id, String code, String name, String unit, int scale, BigDecimal reserve,
                        BigDecimal usdRate, boolean active, boolean payoutAllowed, BigDecimal payoutFeePercent,
-                       String paymentInstructions, String accountPattern, List<String> aliases) {
+                       String paymentInstructions, String accountPattern, List<String> aliases, BigDecimal held) {
 
     public static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,10}");
+
+    public Currency {
+        held = held == null ? BigDecimal.ZERO : held;
+    }
+
+    /** A currency with nothing held. */
+    public Currency(long id, String code, String name, String unit, int scale, BigDecimal reserve,
+                    BigDecimal usdRate, boolean active, boolean payoutAllowed, BigDecimal payoutFeePercent,
+                    String paymentInstructions, String accountPattern, List<String> aliases) {
+        this(id, code, name, unit, scale, reserve, usdRate, active, payoutAllowed, payoutFeePercent,
+                paymentInstructions, accountPattern, aliases, BigDecimal.ZERO);
+    }
+
+    /** What can still be promised: the base reserve less the holds, at this currency's scale, never below 0. */
+    public BigDecimal available() {
+        BigDecimal left = reserve.subtract(held);
+        return left.signum() <= 0 ? BigDecimal.ZERO : Decimals.normalized(Decimals.down(left, scale));
+    }
 
     public Money money(BigDecimal amount) {
         return Money.of(amount, code);
@@ -24,7 +45,7 @@ public record Currency(long id, String code, String name, String unit, int scale
 
     /** Rounds an amount to this currency's scale at the given rounding boundary. */
     public BigDecimal round(BigDecimal amount, RoundingMode mode) {
-        return amount.setScale(scale, mode);
+        return money(amount).roundedTo(scale, mode).amount();
     }
 
     /** Whether a client's account (wallet, card, …) has this currency's format; any non-blank when no pattern is set. */

@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import app.ratelink.money.Decimals;
 
 /**
  * A plausible catalogue on the first start with an empty database ({@code ratelink.demo-data=true}),
@@ -104,7 +105,7 @@ class DemoCatalog implements ApplicationRunner {
             BigDecimal out;
             if (price.compareTo(BigDecimal.ONE) >= 0) {
                 in = BigDecimal.ONE;
-                out = price.setScale(Math.max(to.scale, 2), RoundingMode.DOWN);
+                out = Decimals.down(price, Math.max(to.scale, 2));
             } else {
                 in = BigDecimal.ONE.divide(price, 8, RoundingMode.UP);
                 out = BigDecimal.ONE;

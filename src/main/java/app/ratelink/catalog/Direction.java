@@ -8,11 +8,21 @@ import java.util.Set;
 /**
  * An exchange pair: the client gives {@code rateIn} of {@code from} and gets {@code rateOut} of {@code to}.
  * Limits are in {@code from}. {@code profitPercent} is the exchanger's margin, the base of partner rewards.
+ * {@code requiresConsent}: the client must accept the exchange rules (AML check) to order.
  */
 public record Direction(long id, String from, String to, BigDecimal rateIn, BigDecimal rateOut,
                         BigDecimal minAmount, BigDecimal maxAmount, Fee minFee, Fee fromFee, Fee toFee,
                         Set<DirectionFlag> flags, List<String> cities, BigDecimal profitPercent,
-                        BigDecimal rewardPercent, BigDecimal rewardFixed, boolean active) {
+                        BigDecimal rewardPercent, BigDecimal rewardFixed, boolean active, boolean requiresConsent) {
+
+    /** A direction that needs no consent. */
+    public Direction(long id, String from, String to, BigDecimal rateIn, BigDecimal rateOut,
+                     BigDecimal minAmount, BigDecimal maxAmount, Fee minFee, Fee fromFee, Fee toFee,
+                     Set<DirectionFlag> flags, List<String> cities, BigDecimal profitPercent,
+                     BigDecimal rewardPercent, BigDecimal rewardFixed, boolean active) {
+        this(id, from, to, rateIn, rateOut, minAmount, maxAmount, minFee, fromFee, toFee, flags, cities,
+                profitPercent, rewardPercent, rewardFixed, active, false);
+    }
 
     /** Units of {@code to} per one unit of {@code from}, unrounded beyond 34 significant digits. */
     public BigDecimal price() {

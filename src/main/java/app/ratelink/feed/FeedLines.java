@@ -1,8 +1,5 @@
 package app.ratelink.feed;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.stream.Collectors;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.DirectionFlag;
+import app.ratelink.catalog.Pricing;
 import app.ratelink.money.Decimals;
 
 /**
@@ -21,9 +19,6 @@ import app.ratelink.money.Decimals;
  * that the client never gets more than the exchanger gives (the get side down, the give side up).
  */
 final class FeedLines {
-
-    /** Decimals of the non-1 side of a rate: enough for 1 BTC = 0.00001527 of something, and for coins. */
-    static final int RATE_SCALE = 8;
 
     private FeedLines() {
     }
@@ -53,40 +48,25 @@ final class FeedLines {
         if (!d.active() || from == null || to == null || !from.active() || !to.active() || !profile.lists(d.from(), d.to())) {
             return false;
         }
-        if (d.rateIn().signum() <= 0 || d.rateOut().signum() <= 0 || to.reserve().signum() <= 0) {
+        if (d.rateIn().signum() <= 0 || d.rateOut().signum() <= 0 || to.available().signum() <= 0) {
             return false;
         }
-        return to.reserve().compareTo(toSide(d.minAmount(), d, to)) >= 0;
+        return to.available().compareTo(Pricing.toSide(d.minAmount(), d, from, to)) >= 0;
     }
 
+    /** The rate, fees and limits as {@link Pricing} defines them, so an order matches what the item promises. */
     private static List<FeedLine> linesOf(Direction d, Currency from, Currency to, FeedProfile profile) {
-        BigDecimal price = d.price();
-        BigDecimal in;
-        BigDecimal out;
-        if (price.compareTo(BigDecimal.ONE) >= 0) {
-            in = BigDecimal.ONE;
-            out = price.setScale(Math.max(RATE_SCALE, to.scale()), RoundingMode.DOWN);
-        } else {
-            in = d.rateIn().divide(d.rateOut(), MathContext.DECIMAL128)
-                    .setScale(Math.max(RATE_SCALE, from.scale()), RoundingMode.UP);
-            out = BigDecimal.ONE;
-        }
+        Pricing.Rate rate = Pricing.rate(d, from, to);
         List<String> cities = d.cities().isEmpty() ? java.util.Collections.singletonList(null) : d.cities();
         List<FeedLine> lines = new ArrayList<>();
         for (String city : cities) {
-            lines.add(new FeedLine(profile.codeOf(d.from()), profile.codeOf(d.to()), Decimals.normalized(in),
-                    Decimals.normalized(out), Decimals.normalized(to.reserve().setScale(to.scale(), RoundingMode.DOWN)),
-                    Decimals.normalized(d.minAmount().setScale(from.scale(), RoundingMode.UP)),
-                    Decimals.normalized(d.maxAmount().setScale(from.scale(), RoundingMode.DOWN)),
-                    toSide(d.minAmount(), d, to), toSide(d.maxAmount(), d, to), from.unit(), to.unit(), d.minFee(),
-                    d.fromFee(), d.toFee(), d.flags(), city));
+            lines.add(new FeedLine(profile.codeOf(d.from()), profile.codeOf(d.to()), Decimals.normalized(rate.in()),
+                    Decimals.normalized(rate.out()), to.available(),
+                    Decimals.normalized(Decimals.up(d.minAmount(), from.scale())),
+                    Decimals.normalized(Decimals.down(d.maxAmount(), from.scale())),
+                    Pricing.toSide(d.minAmount(), d, from, to), Pricing.toSide(d.maxAmount(), d, from, to),
+                    from.unit(), to.unit(), d.minFee(), d.fromFee(), d.toFee(), d.flags(), city));
         }
         return lines;
-    }
-
-    /** An amount of {@code from} in {@code to} at the direction's rate, rounded down to {@code to}'s scale. */
-    private static BigDecimal toSide(BigDecimal fromAmount, Direction d, Currency to) {
-        return Decimals.normalized(fromAmount.multiply(d.rateOut()).divide(d.rateIn(), MathContext.DECIMAL128)
-                .setScale(to.scale(), RoundingMode.DOWN));
     }
 }

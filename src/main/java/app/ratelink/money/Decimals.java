@@ -1,8 +1,12 @@
 package app.ratelink.money;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
-/** How the product writes decimals everywhere a machine reads them: '.', no exponent, no trailing zeros. */
+/**
+ * How the product writes decimals everywhere a machine reads them ('.', no exponent, no trailing zeros), and the
+ * only place besides {@link Money} where a decimal is rounded to a scale (ArchitectureTest keeps it so).
+ */
 public final class Decimals {
 
     private Decimals() {
@@ -10,6 +14,16 @@ public final class Decimals {
 
     public static String plain(BigDecimal value) {
         return normalized(value).toPlainString();
+    }
+
+    /** Rounded down (towards zero) at {@code scale} decimals: what the exchanger pays or promises. */
+    public static BigDecimal down(BigDecimal value, int scale) {
+        return value.setScale(scale, RoundingMode.DOWN);
+    }
+
+    /** Rounded up (away from zero) at {@code scale} decimals: what the exchanger charges or asks for. */
+    public static BigDecimal up(BigDecimal value, int scale) {
+        return value.setScale(scale, RoundingMode.UP);
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import app.ratelink.system.ClientAddress;
@@ -33,7 +34,9 @@ public class OrderClients {
                 settings.get(Setting.TRUSTED_PROXIES));
         OrderReferrals source = referrals.getIfAvailable();
         Referral referral = source == null ? null : source.referralFor(request).orElse(null);
-        return new OrderClient(ip, request.getHeader("User-Agent"), visitorId(request), referral);
+        // The locale the site resolved for this request (Accept-Language, or the site's own language choice).
+        return new OrderClient(ip, request.getHeader("User-Agent"), visitorId(request), referral,
+                OrderLanguages.of(LocaleContextHolder.getLocale()));
     }
 
     private static String visitorId(HttpServletRequest request) {

@@ -2,7 +2,13 @@ package app.ratelink.order;
 
 /**
  * What a client submits on the direction page, as typed (the form keeps it on errors). {@code city} only
- * matters for cash directions.
+ * matters for cash directions, {@code consent} (the checkbox accepting the exchange rules) for directions that
+ * require it.
  */
-public record OrderForm(String from, String to, String amount, String account, String email, String city) {
+public record OrderForm(String from, String to, String amount, String account, String email, String city,
+                        boolean consent) {
+
+    public OrderForm(String from, String to, String amount, String account, String email, String city) {
+        this(from, to, amount, account, email, city, false);
+    }
 }

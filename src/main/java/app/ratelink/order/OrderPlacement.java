@@ -11,14 +11,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
+import app.ratelink.catalog.Pricing;
+import app.ratelink.catalog.Quote;
 import app.ratelink.money.Decimals;
-import app.ratelink.money.Money;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 
@@ -41,14 +43,16 @@ public class OrderPlacement {
     private final Settings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
     OrderPlacement(Catalog catalog, OrderRepository repository, Settings settings, Clock clock,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, MessageSource messages) {
         this.catalog = catalog;
         this.repository = repository;
         this.settings = settings;
         this.clock = clock;
         this.events = events;
+        this.messages = messages;
     }
 
     @Transactional
@@ -64,7 +68,8 @@ public class OrderPlacement {
         Currency to = catalog.currency(direction.to()).orElseThrow();
 
         Map<String, String> errors = new LinkedHashMap<>();
-        Amounts amounts = checkAmount(form.amount(), direction, from, to, errors);
+        Locale locale = OrderLanguages.locale(client.language());
+        Quote amounts = checkAmount(form.amount(), direction, from, to, errors, locale);
         String account = form.account() == null ? "" : form.account().trim();
         if (account.isEmpty()) {
             errors.put("account", "Enter the " + to.name() + " account to receive the money");
@@ -82,30 +87,43 @@ public class OrderPlacement {
                 errors.put("city", "Choose the city where you meet us");
             }
         }
+        if (direction.requiresConsent() && !form.consent()) {
+            errors.put("consent", messages.getMessage("orders.form.consent.required", null, locale));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidOrderException(errors);
         }
 
         Instant now = clock.instant();
         Referral referral = client.referral();
-        Order order = new Order(0, PublicIds.next(), from.code(), to.code(), direction.rateIn(), direction.rateOut(),
-                amounts.give(), amounts.get().amount(), account, email, city, OrderStatus.NEW, now, now,
+        Order order = new Order(0, PublicIds.next(), from.code(), to.code(), amounts.rateIn(), amounts.rateOut(),
+                amounts.give().amount(), amounts.get().amount(), account, email, city, OrderStatus.NEW, now, now,
                 now.plus(Duration.ofMinutes(settings.integer(Setting.ORDER_EXPIRY_MINUTES))),
                 Orders.crop(client.ip(), IP_LENGTH), Orders.crop(client.userAgent(), USER_AGENT_LENGTH),
                 Orders.crop(client.visitorId(), VISITOR_LENGTH),
                 referral == null ? null : referral.partnerId(), referral == null ? null : referral.clickId(),
-                referral == null ? null : Orders.crop(referral.userHash(), USER_HASH_LENGTH), BigDecimal.ZERO);
+                referral == null ? null : Orders.crop(referral.userHash(), USER_HASH_LENGTH), BigDecimal.ZERO,
+                amounts.fromFee().amount(), amounts.toFee().amount(), newNumber(), client.language(),
+                direction.requiresConsent() ? now : null);
         long id = repository.insert(order);
         repository.appendHistory(id, null, OrderStatus.NEW, "client", "order created", now);
         events.publishEvent(new OrderCreated(id));
         return repository.byId(id).orElseThrow();
     }
 
-    private record Amounts(BigDecimal give, Money get) {
+    private String newNumber() {
+        // 32^8 numbers: a collision is rare, and checked (a duplicate would abort the transaction on PostgreSQL).
+        for (int i = 0; i < 10; i++) {
+            String number = PublicIds.number();
+            if (!repository.numberTaken(number)) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("no free order number");
     }
 
-    private static Amounts checkAmount(String text, Direction direction, Currency from, Currency to,
-                                     Map<String, String> errors) {
+    private Quote checkAmount(String text, Direction direction, Currency from, Currency to,
+                              Map<String, String> errors, Locale locale) {
         if (text == null || text.isBlank()) {
             errors.put("amount", "Enter the amount you give");
             return null;
@@ -127,15 +145,15 @@ public class OrderPlacement {
         } else if (amount.compareTo(direction.maxAmount()) > 0) {
             errors.put("amount", "The maximum is " + Decimals.plain(direction.maxAmount()) + unit);
         } else {
-            Money get = OrderPricing.amountGet(direction, to, amount);
-            if (!get.isPositive()) {
+            Quote quote = Pricing.quote(direction, from, to, amount);
+            if (!quote.payable()) {
                 errors.put("amount", "This amount is too small to pay out in " + to.code());
-            } else if (get.amount().compareTo(to.reserve()) > 0) {
-                errors.put("amount", "Our reserve of " + to.code() + " is " + Decimals.plain(to.reserve()) + " "
-                        + to.unit() + " now; enter at most "
-                        + OrderPricing.maxGiveForReserve(direction, from, to).toPlainString() + unit);
+            } else if (quote.get().amount().compareTo(to.available()) > 0) {
+                errors.put("amount", messages.getMessage("orders.form.reserve", new Object[] {
+                        to.code(), Decimals.plain(to.available()) + " " + to.unit(),
+                        OrderPricing.maxGiveForReserve(direction, from, to).toPlainString() + unit}, locale));
             } else {
-                return new Amounts(amount, get);
+                return quote;
             }
         }
         return null;

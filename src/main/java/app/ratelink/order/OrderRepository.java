@@ -57,19 +57,30 @@ class OrderRepository {
         p.put("clickId", o.clickId());
         p.put("userHash", o.userHash());
         p.put("reward", o.partnerReward());
+        p.put("feeFrom", o.feeFrom());
+        p.put("feeTo", o.feeTo());
+        p.put("number", o.number());
+        p.put("language", o.language());
+        p.put("consentedAt", o.consentedAt() == null ? null : SqlTime.of(o.consentedAt()));
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO orders (public_id, from_code, to_code, rate_in, rate_out, amount_give, amount_get,
                   account, email, city, status, created_at, updated_at, expires_at, client_ip, user_agent,
-                  visitor_id, partner_id, click_id, user_hash, partner_reward)
+                  visitor_id, partner_id, click_id, user_hash, partner_reward, fee_from, fee_to, number, language,
+                  consented_at)
                 VALUES (:publicId, :from, :to, :rateIn, :rateOut, :give, :get, :account, :email, :city, :status,
-                  :createdAt, :updatedAt, :expiresAt, :ip, :ua, :vid, :partnerId, :clickId, :userHash, :reward)""")
+                  :createdAt, :updatedAt, :expiresAt, :ip, :ua, :vid, :partnerId, :clickId, :userHash, :reward,
+                  :feeFrom, :feeTo, :number, :language, :consentedAt)""")
                 .params(p).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     Optional<Order> byId(long id) {
         return jdbc.sql("SELECT * FROM orders WHERE id = :id").param("id", id).query(OrderRepository::order).optional();
+    }
+
+    Optional<Order> byNumber(String number) {
+        return jdbc.sql("SELECT * FROM orders WHERE number = :n").param("n", number).query(OrderRepository::order).optional();
     }
 
     Optional<Order> byPublicId(String publicId) {
@@ -208,6 +219,12 @@ class OrderRepository {
                 rs.getString("city"), status(rs.getString("status")), SqlTime.instant(rs, "created_at"),
                 SqlTime.instant(rs, "updated_at"), SqlTime.instant(rs, "expires_at"), rs.getString("client_ip"),
                 rs.getString("user_agent"), rs.getString("visitor_id"), partnerId, clickId, rs.getString("user_hash"),
-                Decimals.normalized(rs.getBigDecimal("partner_reward")));
+                Decimals.normalized(rs.getBigDecimal("partner_reward")), Decimals.normalized(rs.getBigDecimal("fee_from")),
+                Decimals.normalized(rs.getBigDecimal("fee_to")), rs.getString("number"), rs.getString("language"),
+                SqlTime.instant(rs, "consented_at"));
+    }
+
+    boolean numberTaken(String number) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE number = :n").param("n", number).query(Long.class).single() > 0;
     }
 }

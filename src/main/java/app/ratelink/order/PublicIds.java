@@ -14,6 +14,23 @@ final class PublicIds {
     private PublicIds() {
     }
 
+    private static final String NUMBER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /**
+     * The order number the client and the operator read out: 8 characters of an alphabet without 0/O and 1/I,
+     * as {@code K7M4-2QXA}. Random, so it tells nothing about the exchanger's volume; not a key to the order.
+     */
+    static String number() {
+        StringBuilder b = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                b.append('-');
+            }
+            b.append(NUMBER_ALPHABET.charAt(RANDOM.nextInt(NUMBER_ALPHABET.length())));
+        }
+        return b.toString();
+    }
+
     static String next() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

@@ -2,7 +2,6 @@ package app.ratelink.payout;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -94,8 +93,8 @@ public class Payouts {
             return BigDecimal.ZERO;
         }
         BigDecimal afterFee = amountUsd.multiply(HUNDRED.subtract(method.feePercent())).divide(HUNDRED);
-        return Decimals.normalized(afterFee.divide(currency.get().usdRate(), MathContext.DECIMAL128)
-                .setScale(currency.get().scale(), RoundingMode.DOWN));
+        return Decimals.normalized(Decimals.down(afterFee.divide(currency.get().usdRate(), MathContext.DECIMAL128),
+                currency.get().scale()));
     }
 
     /**

@@ -1,8 +1,8 @@
 package app.ratelink.reward;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Optional;
+import app.ratelink.money.Decimals;
 
 /**
  * What a partner earns on one order, in USD — pure arithmetic, no Spring, no database, so every rule is
@@ -46,7 +46,7 @@ public final class RewardCalculation {
                     : in.amountGiveUsd();
             reward = base.multiply(percent(in)).divide(HUNDRED);
         }
-        BigDecimal cents = reward.setScale(USD_SCALE, RoundingMode.DOWN);
+        BigDecimal cents = Decimals.down(reward, USD_SCALE);
         return cents.compareTo(MINIMUM) < 0 ? BigDecimal.ZERO : cents;
     }
 

@@ -73,11 +73,12 @@ class CatalogOperatorController {
     record CurrencyView(long id, String code, String name, String unit, int scale, java.math.BigDecimal reserve,
                         java.math.BigDecimal usdRate, boolean active, boolean payoutAllowed,
                         java.math.BigDecimal payoutFeePercent, String paymentInstructions, String accountPattern,
-                        List<String> aliases) {
+                        List<String> aliases, java.math.BigDecimal held, java.math.BigDecimal available) {
+        /** {@code reserve} is the base the operator sets; {@code held} what paid orders hold; {@code available} the rest. */
         static CurrencyView of(Currency c) {
             return new CurrencyView(c.id(), c.code(), c.name(), c.unit(), c.scale(), c.reserve(), c.usdRate(),
                     c.active(), c.payoutAllowed(), c.payoutFeePercent(), c.paymentInstructions(),
-                    c.accountPattern(), c.aliases());
+                    c.accountPattern(), c.aliases(), c.held(), c.available());
         }
     }
 
@@ -85,12 +86,12 @@ class CatalogOperatorController {
                          java.math.BigDecimal minAmount, java.math.BigDecimal maxAmount, String minFee,
                          String fromFee, String toFee, List<String> flags, List<String> cities,
                          java.math.BigDecimal profitPercent, java.math.BigDecimal rewardPercent,
-                         java.math.BigDecimal rewardFixed, boolean active) {
+                         java.math.BigDecimal rewardFixed, boolean active, boolean requiresConsent) {
         static DirectionView of(Direction d) {
             return new DirectionView(d.id(), d.from(), d.to(), d.rateIn(), d.rateOut(), d.minAmount(),
                     d.maxAmount(), text(d.minFee()), text(d.fromFee()), text(d.toFee()),
                     d.flags().stream().map(f -> f.code()).toList(), d.cities(), d.profitPercent(),
-                    d.rewardPercent(), d.rewardFixed(), d.active());
+                    d.rewardPercent(), d.rewardFixed(), d.active(), d.requiresConsent());
         }
 
         private static String text(Object fee) {

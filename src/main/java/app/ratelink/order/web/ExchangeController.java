@@ -19,8 +19,9 @@ import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.DirectionFlag;
 import app.ratelink.catalog.Landing;
+import app.ratelink.catalog.Pricing;
+import app.ratelink.catalog.Quote;
 import app.ratelink.money.Decimals;
-import app.ratelink.money.Money;
 import app.ratelink.order.InvalidOrderException;
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderClients;
@@ -66,9 +67,17 @@ class ExchangeController {
         this.settings = settings;
     }
 
-    /** What the page shows about a direction. */
+    /** What the page shows about a direction: the rate as published (catalog.Pricing), the available reserve. */
     record DirectionView(Direction direction, Currency from, Currency to, String rateIn, String rateOut,
                          String reserve, String min, String max, String maxByReserve) {
+    }
+
+    /** The quote for an amount: what the client gets and the fees it includes, all from catalog.Pricing. */
+    record QuoteView(String get, String fromFee, String toFee) {
+        static QuoteView of(Quote q) {
+            return new QuoteView(q.get().toPlainString(), q.fromFee().isZero() ? null : q.fromFee().toString(),
+                    q.toFee().isZero() ? null : q.toFee().toString());
+        }
     }
 
     @GetMapping("/exchange/{from}/{to}")
@@ -95,13 +104,14 @@ class ExchangeController {
     String order(@PathVariable String from, @PathVariable String to,
                  @RequestParam(required = false) String amount, @RequestParam(required = false) String account,
                  @RequestParam(required = false) String email, @RequestParam(required = false) String city,
-                 HttpServletRequest request, Model model) {
+                 @RequestParam(required = false) String consent, HttpServletRequest request, Model model) {
         Optional<DirectionView> view = view(from, to);
         if (view.isEmpty()) {
             return "redirect:" + landing.target(new Landing.Request(from, to, city, amount));
         }
         DirectionView v = view.get();
-        OrderForm form = new OrderForm(v.from().code(), v.to().code(), amount, account, email, city);
+        OrderForm form = new OrderForm(v.from().code(), v.to().code(), amount, account, email, city,
+                consent != null && (consent.equals("true") || consent.equals("on")));
         try {
             Order order = placement.place(form, clients.of(request));
             return "redirect:/order/" + order.publicId();
@@ -117,18 +127,31 @@ class ExchangeController {
         model.addAttribute("d", v);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("price", v.direction().price().toPlainString());
         model.addAttribute("quote", quote(v, form.amount()));
+        model.addAttribute("toCode", v.to().code());
         model.addAttribute("maintenance", settings.maintenance());
         model.addAttribute("flagNotes", v.direction().flags().stream().sorted().map(FLAG_NOTES::get).toList());
         return "public/exchange";
     }
 
-    /** What the client gets for the pre-filled amount (shown before submitting). */
-    private static String quote(DirectionView v, String amount) {
-        return OrderPricing.parseAmount(amount).filter(a -> a.signum() > 0)
-                .map(a -> OrderPricing.amountGet(v.direction(), v.to(), a))
-                .filter(Money::isPositive).map(Money::toPlainString).orElse(null);
+    /**
+     * The quote box alone, for htmx as the client types ({@code hx-get} on the amount field): the same rule as
+     * the order, so the page never promises what the order would not give.
+     */
+    @GetMapping("/exchange/{from}/{to}/quote")
+    String quoteBox(@PathVariable String from, @PathVariable String to,
+                    @RequestParam(required = false) String amount, Model model) {
+        Optional<DirectionView> view = view(from, to);
+        model.addAttribute("quote", view.map(v -> quote(v, amount)).orElse(null));
+        model.addAttribute("toCode", view.map(v -> v.to().code()).orElse(""));
+        return "public/exchange :: quote";
+    }
+
+    /** What the client gets for an amount (shown before submitting); null when there is nothing to quote. */
+    private static QuoteView quote(DirectionView v, String amount) {
+        return OrderPricing.parseAmount(amount).filter(a -> a.signum() > 0 && a.scale() <= v.from().scale())
+                .map(a -> Pricing.quote(v.direction(), v.from(), v.to(), a))
+                .filter(Quote::payable).map(QuoteView::of).orElse(null);
     }
 
     private Optional<DirectionView> view(String from, String to) {
@@ -137,9 +160,11 @@ class ExchangeController {
         if (f.isEmpty() || t.isEmpty()) {
             return Optional.empty();
         }
-        return catalog.activeDirection(f.get().code(), t.get().code()).map(d -> new DirectionView(d, f.get(), t.get(),
-                Decimals.plain(d.rateIn()), Decimals.plain(d.rateOut()), Decimals.plain(t.get().reserve()),
-                Decimals.plain(d.minAmount()), Decimals.plain(d.maxAmount()),
-                OrderPricing.maxGiveForReserve(d, f.get(), t.get()).toPlainString()));
+        return catalog.activeDirection(f.get().code(), t.get().code()).map(d -> {
+            Pricing.Rate rate = Pricing.rate(d, f.get(), t.get());
+            return new DirectionView(d, f.get(), t.get(), Decimals.plain(rate.in()), Decimals.plain(rate.out()),
+                    Decimals.plain(t.get().available()), Decimals.plain(d.minAmount()), Decimals.plain(d.maxAmount()),
+                    OrderPricing.maxGiveForReserve(d, f.get(), t.get()).toPlainString());
+        });
     }
 }

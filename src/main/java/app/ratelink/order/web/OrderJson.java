@@ -11,13 +11,15 @@ import app.ratelink.order.OrderStatusEntry;
 
 /**
  * An order in the operator API (camelCase, amounts as plain JSON numbers, times as ISO-8601 UTC).
- * {@code history} is present on single-order answers, {@code changed} on status-change answers.
+ * {@code number} is the short order number the client sees; {@code feeFrom}/{@code feeTo} the fees the order was
+ * priced with. {@code history} is present on single-order answers, {@code changed} on status-change answers.
  */
 record OrderJson(long id, String publicId, String status, String from, String to, BigDecimal rateIn,
                  BigDecimal rateOut, BigDecimal amountGive, BigDecimal amountGet, String account, String email,
                  String city, Instant createdAt, Instant updatedAt, Instant expiresAt, String clientIp,
                  String userAgent, String visitorId, Long partnerId, Long clickId, String userHash,
-                 BigDecimal partnerReward,
+                 BigDecimal partnerReward, String number, BigDecimal feeFrom, BigDecimal feeTo, String language,
+                 Instant consentedAt,
                  @JsonInclude(JsonInclude.Include.NON_NULL) List<HistoryJson> history,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changed) {
 
@@ -36,6 +38,7 @@ record OrderJson(long id, String publicId, String status, String from, String to
         return new OrderJson(o.id(), o.publicId(), o.status().code(), o.from(), o.to(), o.rateIn(), o.rateOut(),
                 o.amountGive(), o.amountGet(), o.account(), o.email(), o.city(), o.createdAt(), o.updatedAt(),
                 o.expiresAt(), o.clientIp(), o.userAgent(), o.visitorId(), o.partnerId(), o.clickId(), o.userHash(),
-                o.partnerReward(), history == null ? null : history.stream().map(HistoryJson::of).toList(), changed);
+                o.partnerReward(), o.number(), o.feeFrom(), o.feeTo(), o.language(), o.consentedAt(),
+                history == null ? null : history.stream().map(HistoryJson::of).toList(), changed);
     }
 }
