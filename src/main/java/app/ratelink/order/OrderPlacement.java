@@ -103,6 +103,7 @@ public class OrderPlacement {
                 Orders.crop(client.visitorId(), VISITOR_LENGTH),
                 referral == null ? null : referral.partnerId(), referral == null ? null : referral.clickId(),
                 referral == null ? null : Orders.crop(referral.userHash(), USER_HASH_LENGTH), BigDecimal.ZERO,
+                referral == null ? SubIds.NONE : referral.subIds(),
                 amounts.fromFee().amount(), amounts.toFee().amount(), newNumber(), client.language(),
                 direction.requiresConsent() ? now : null);
         long id = repository.insert(order);

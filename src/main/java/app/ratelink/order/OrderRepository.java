@@ -57,6 +57,13 @@ class OrderRepository {
         p.put("clickId", o.clickId());
         p.put("userHash", o.userHash());
         p.put("reward", o.partnerReward());
+        SubIds tags = o.subIds();
+        p.put("sub1", tags.sub1());
+        p.put("sub2", tags.sub2());
+        p.put("sub3", tags.sub3());
+        p.put("sub4", tags.sub4());
+        p.put("sub5", tags.sub5());
+        p.put("subClickId", tags.clickId());
         p.put("feeFrom", o.feeFrom());
         p.put("feeTo", o.feeTo());
         p.put("number", o.number());
@@ -66,11 +73,11 @@ class OrderRepository {
         jdbc.sql("""
                 INSERT INTO orders (public_id, from_code, to_code, rate_in, rate_out, amount_give, amount_get,
                   account, email, city, status, created_at, updated_at, expires_at, client_ip, user_agent,
-                  visitor_id, partner_id, click_id, user_hash, partner_reward, fee_from, fee_to, number, language,
-                  consented_at)
+                  visitor_id, partner_id, click_id, user_hash, partner_reward, sub1, sub2, sub3, sub4, sub5,
+                  sub_click_id, fee_from, fee_to, number, language, consented_at)
                 VALUES (:publicId, :from, :to, :rateIn, :rateOut, :give, :get, :account, :email, :city, :status,
                   :createdAt, :updatedAt, :expiresAt, :ip, :ua, :vid, :partnerId, :clickId, :userHash, :reward,
-                  :feeFrom, :feeTo, :number, :language, :consentedAt)""")
+                  :sub1, :sub2, :sub3, :sub4, :sub5, :subClickId, :feeFrom, :feeTo, :number, :language, :consentedAt)""")
                 .params(p).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -219,12 +226,18 @@ class OrderRepository {
                 rs.getString("city"), status(rs.getString("status")), SqlTime.instant(rs, "created_at"),
                 SqlTime.instant(rs, "updated_at"), SqlTime.instant(rs, "expires_at"), rs.getString("client_ip"),
                 rs.getString("user_agent"), rs.getString("visitor_id"), partnerId, clickId, rs.getString("user_hash"),
-                Decimals.normalized(rs.getBigDecimal("partner_reward")), Decimals.normalized(rs.getBigDecimal("fee_from")),
-                Decimals.normalized(rs.getBigDecimal("fee_to")), rs.getString("number"), rs.getString("language"),
-                SqlTime.instant(rs, "consented_at"));
+                Decimals.normalized(rs.getBigDecimal("partner_reward")), subIds(rs),
+                Decimals.normalized(rs.getBigDecimal("fee_from")), Decimals.normalized(rs.getBigDecimal("fee_to")),
+                rs.getString("number"), rs.getString("language"), SqlTime.instant(rs, "consented_at"));
     }
 
     boolean numberTaken(String number) {
         return jdbc.sql("SELECT COUNT(*) FROM orders WHERE number = :n").param("n", number).query(Long.class).single() > 0;
+    }
+
+    /** The sub-ID columns of an {@code orders} row. */
+    static SubIds subIds(ResultSet rs) throws SQLException {
+        return new SubIds(rs.getString("sub1"), rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"),
+                rs.getString("sub5"), rs.getString("sub_click_id"));
     }
 }
