@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
+import app.ratelink.catalog.Reserves;
 import app.ratelink.money.Decimals;
 import app.ratelink.reward.Ledger;
 import app.ratelink.system.ConflictException;
@@ -48,9 +49,11 @@ public class Payouts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final PayoutMail mail;
+    private final Reserves reserves;
 
     Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
-            TransactionTemplate transactions, PayoutMail mail) {
+            TransactionTemplate transactions, PayoutMail mail, Reserves reserves) {
+        this.reserves = reserves;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -169,6 +172,9 @@ public class Payouts {
             }
             if (next != PayoutStatus.PAID) {
                 ledger.book(payout.partnerId(), Ledger.Kind.RELEASE, payout.originalAmount(), null, id, "release:" + id);
+            } else {
+                // The money left the exchanger's account of that currency: the reserve shows it.
+                reserves.spend(payout.currencyCode(), payout.payAmount());
             }
             return byId(id).orElseThrow();
         });

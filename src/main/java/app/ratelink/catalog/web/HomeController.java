@@ -22,6 +22,7 @@ import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.Landing;
+import app.ratelink.catalog.Pricing;
 import app.ratelink.money.Decimals;
 
 /**
@@ -59,8 +60,10 @@ class HomeController {
             Currency from = active.get(d.from());
             Currency to = active.get(d.to());
             if (d.active() && from != null && to != null) {
-                rows.add(new Row(from, to, d, Decimals.plain(d.rateIn()), Decimals.plain(d.rateOut()),
-                        Decimals.plain(to.reserve())));
+                // The rate as published and as orders are priced (catalog.Pricing), not the operator's raw pair.
+                Pricing.Rate rate = Pricing.rate(d, from, to);
+                rows.add(new Row(from, to, d, Decimals.plain(rate.in()), Decimals.plain(rate.out()),
+                        Decimals.plain(to.available())));
             }
         }
         Optional<Currency> giveCurrency = Optional.ofNullable(give).flatMap(catalog::activeCurrency);

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
+import app.ratelink.catalog.ReserveExceededException;
 import app.ratelink.order.Order;
 import app.ratelink.order.Orders;
 import app.ratelink.system.Settings;
@@ -28,11 +31,13 @@ class OrderPageController {
     private final Orders orders;
     private final Catalog catalog;
     private final Settings settings;
+    private final MessageSource messages;
 
-    OrderPageController(Orders orders, Catalog catalog, Settings settings) {
+    OrderPageController(Orders orders, Catalog catalog, Settings settings, MessageSource messages) {
         this.orders = orders;
         this.catalog = catalog;
         this.settings = settings;
+        this.messages = messages;
     }
 
     @GetMapping("/order/{publicId}")
@@ -60,7 +65,16 @@ class OrderPageController {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "public/order-not-found";
         }
-        String message = switch (orders.markPaidByClient(publicId)) {
+        Orders.ClientPaid outcome;
+        try {
+            outcome = orders.markPaidByClient(publicId);
+        } catch (ReserveExceededException e) {
+            // Another order took the last of the reserve meanwhile: nothing changed, the operator decides.
+            redirect.addFlashAttribute("error", messages.getMessage("orders.page.reserveTaken",
+                    new Object[] {e.currency()}, LocaleContextHolder.getLocale()));
+            return "redirect:/order/" + publicId;
+        }
+        String message = switch (outcome) {
             case MARKED -> "Thank you. We are checking your payment; this page shows the progress.";
             case ALREADY_PAID -> "You have already marked this order paid; we are checking your payment.";
             case EXPIRED -> "The time to pay for this order has ended and it was cancelled. Please create a new order.";
