@@ -84,6 +84,15 @@ public class Orders {
         repository.eachOfPartner(partnerId, from, to, limit, each);
     }
 
+    /**
+     * Every order the query selects (limit and offset ignored), newest first, handed over one at a time:
+     * an export of a million orders never sits in memory.
+     */
+    @Transactional(readOnly = true)
+    public void eachMatching(OrderQuery query, Consumer<Order> each) {
+        repository.eachMatching(query, each);
+    }
+
     /** Orders created since {@code since}, by status (every status present, zero when none). */
     @Transactional(readOnly = true)
     public Map<OrderStatus, Long> countByStatusSince(Instant since) {

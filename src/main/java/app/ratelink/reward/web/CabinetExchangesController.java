@@ -29,6 +29,7 @@ import app.ratelink.payout.Payouts;
 import app.ratelink.reward.PartnerOrder;
 import app.ratelink.reward.RewardTerms;
 import app.ratelink.reward.Rewards;
+import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Settings;
 
 /**
@@ -104,12 +105,12 @@ class CabinetExchangesController {
         response.setHeader("Content-Disposition", "attachment; filename=\"exchanges.csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write(CsvLine.of("id", "time", "currency_code_give", "currency_code_get", "amount_give", "amount_get",
+        out.write(CsvRecord.of("id", "time", "currency_code_give", "currency_code_get", "amount_give", "amount_get",
                 "course_give", "course_get", "partner_reward", "exchange_success", "accrued", "user_hash"));
         try {
             rewards.eachOrderOfPartner(partnerId, startOf(date(from), zone), endOf(date(to), zone), null, o -> {
                 try {
-                    out.write(CsvLine.of(Long.toString(o.id()), TIME.format(o.time().atZone(zone)),
+                    out.write(CsvRecord.of(Long.toString(o.id()), TIME.format(o.time().atZone(zone)),
                             o.currencyCodeGive(), o.currencyCodeGet(), plain(o.amountGive()), plain(o.amountGet()),
                             plain(o.courseGive()), plain(o.courseGet()), plain(o.partnerReward()),
                             o.success() ? "1" : "0", o.accrued() ? "1" : "0", o.userHash()));
