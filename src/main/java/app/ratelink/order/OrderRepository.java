@@ -164,6 +164,63 @@ class OrderRepository {
                 .query(Long.class).list();
     }
 
+    /** Orders created since {@code since} that a partner referred, per partner (a range of the created_at index). */
+    Map<Long, Long> countByPartnerSince(Instant since) {
+        Map<Long, Long> result = new HashMap<>();
+        jdbc.sql("SELECT partner_id, COUNT(*) AS n FROM orders WHERE created_at >= :since AND partner_id IS NOT NULL"
+                        + " GROUP BY partner_id")
+                .param("since", SqlTime.of(since))
+                .query(rs -> {
+                    result.put(rs.getLong("partner_id"), rs.getLong("n"));
+                });
+        return result;
+    }
+
+    /** How many orders created in [from, to) a partner referred (the index on created_at, partner_id covers it). */
+    long countReferred(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE created_at >= :from AND created_at < :to"
+                        + " AND partner_id IS NOT NULL")
+                .param("from", SqlTime.of(from)).param("to", SqlTime.of(to)).query(Long.class).single();
+    }
+
+    /** Orders of one status, however old (the status index): what waits for the operator. */
+    long countWithStatus(OrderStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE status = :s").param("s", status.code())
+                .query(Long.class).single();
+    }
+
+    /**
+     * Successful orders created in [from, to), summed per direction: what was given ({@code amount_give} in
+     * the from currency) and received ({@code amount_get} in the to currency), for turnover and profit.
+     */
+    List<DirectionSum> successfulByDirection(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT from_code, to_code, COUNT(*) AS n, SUM(amount_give) AS give, SUM(amount_get) AS got
+                FROM orders WHERE status = :s AND created_at >= :from AND created_at < :to
+                GROUP BY from_code, to_code""")
+                .param("s", OrderStatus.SUCCESS.code()).param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
+                .query((rs, n) -> new DirectionSum(rs.getString("from_code"), rs.getString("to_code"), rs.getLong("n"),
+                        Decimals.normalized(rs.getBigDecimal("give")), Decimals.normalized(rs.getBigDecimal("got"))))
+                .list();
+    }
+
+    /** Orders created in [from, to), counted by status (every status present). */
+    Map<OrderStatus, Long> countByStatusBetween(Instant from, Instant to) {
+        Map<OrderStatus, Long> result = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus s : OrderStatus.values()) {
+            result.put(s, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM orders WHERE created_at >= :from AND created_at < :to GROUP BY status")
+                .param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
+                .query(rs -> {
+                    OrderStatus s = status(rs.getString("status"));
+                    if (s != null) {
+                        result.put(s, rs.getLong("n"));
+                    }
+                });
+        return result;
+    }
+
     /** Orders created since {@code since}, counted by status (uses the created_at index). */
     Map<OrderStatus, Long> countByStatusSince(Instant since) {
         Map<OrderStatus, Long> result = new EnumMap<>(OrderStatus.class);
