@@ -132,6 +132,7 @@ public class Payouts {
                 .param("pay", amountIn(method, balance)).param("at", SqlTime.of(clock.instant())).update(ids, "id");
         long id = ids.getKeyAs(Number.class).longValue();
         ledger.book(partnerId, Ledger.Kind.HOLD, balance.negate(), null, id, "hold:" + id);
+        mail.requested(id, partnerId, method, account.trim(), balance, amountIn(method, balance));
         return id;
     }
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,17 +22,48 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import app.ratelink.testing.Engine;
 
-/** Mail through SMTP (GreenMail), into the outbox without SMTP, and never an exception when SMTP fails. */
+/**
+ * Mail through the durable outbox: queued in the database, delivered by the worker through SMTP (GreenMail),
+ * kept for the admin without SMTP, and retried, never lost, while the SMTP server is away.
+ */
 class MailerTest {
 
-    final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+    /** A clock the test moves. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
-    private static Mailer mailer(MailOutbox outbox, JavaMailSender smtp) {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final TestClock clock = new TestClock();
+
+    record Mail(Mailer mailer, MailDelivery delivery, MailOutbox outbox) {
+    }
+
+    private Mail mail(Engine engine, JavaMailSender smtp) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         if (smtp != null) {
             beans.addBean("mailSender", smtp);
         }
-        return new Mailer(beans.getBeanProvider(JavaMailSender.class), outbox, "Ratelink <noreply@ratelink.test>");
+        MailOutbox outbox = new MailOutbox(engine.jdbc(), clock);
+        MailDelivery delivery = new MailDelivery(beans.getBeanProvider(JavaMailSender.class), outbox, clock,
+                "Ratelink <noreply@ratelink.test>");
+        // The worker is driven by the test (deliverDue), not woken in the background.
+        return new Mail(new Mailer(beans.getBeanProvider(JavaMailSender.class), outbox,
+                new StaticListableBeanFactory().getBeanProvider(MailDelivery.class)), delivery, outbox);
     }
 
     private static JavaMailSenderImpl smtp(int port) {
@@ -40,46 +74,60 @@ class MailerTest {
         return sender;
     }
 
-    @ParameterizedTest
-    @MethodSource("app.ratelink.testing.Engine#all")
-    void withoutSmtpTheMailIsKeptForTheAdmin(Engine engine) {
-        MailOutbox outbox = new MailOutbox(engine.jdbc(), clock);
-        mailer(outbox, null).send("Partner@Example.com", "Confirm", "Follow http://x/register/confirm?token=abc");
-        assertThat(outbox.to("partner@example.com")).singleElement().satisfies(m -> {
-            assertThat(m.subject()).isEqualTo("Confirm");
-            assertThat(m.text()).contains("token=abc");
-            assertThat(m.delivered()).isFalse();
-            assertThat(m.error()).isNull();
-            assertThat(m.createdAt()).isEqualTo(clock.instant());
-        });
-        assertThat(outbox.recent(10)).hasSize(1);
-        assertThat(outbox.countTo("PARTNER@example.com", clock.instant().minusSeconds(60))).isEqualTo(1);
-        assertThat(outbox.countTo("partner@example.com", clock.instant())).isZero();
-
-        MailOutbox later = new MailOutbox(engine.jdbc(),
-                Clock.offset(clock, MailOutbox.KEPT.plusDays(1)));
-        later.forgetOld();
-        assertThat(outbox.recent(10)).isEmpty();
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
-    void withSmtpTheMailIsDeliveredAndOnlyItsEnvelopeKept(Engine engine) throws Exception {
+    void withoutSmtpTheMailIsKeptForTheAdmin(Engine engine) {
+        Mail m = mail(engine, null);
+        m.mailer().send("Partner@Example.com", "Confirm", "Follow http://x/register/confirm?token=abc");
+        assertThat(m.outbox().to("partner@example.com")).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Confirm");
+            assertThat(mail.text()).contains("token=abc");
+            assertThat(mail.delivered()).isFalse();
+            assertThat(mail.error()).isNull();
+            assertThat(mail.nextAttemptAt()).isNull();
+            assertThat(mail.createdAt()).isEqualTo(clock.instant());
+        });
+        assertThat(m.outbox().recent(10)).hasSize(1);
+        assertThat(m.outbox().countTo("PARTNER@example.com", clock.instant().minusSeconds(60))).isEqualTo(1);
+        assertThat(m.outbox().countTo("partner@example.com", clock.instant())).isZero();
+        assertThat(m.delivery().deliverDue(clock.instant())).isZero();
+
+        MailOutbox later = new MailOutbox(engine.jdbc(), Clock.offset(clock, MailOutbox.KEPT.plusDays(1)));
+        later.forgetOld();
+        assertThat(m.outbox().recent(10)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void withSmtpTheMailIsQueuedThenDeliveredAndOnlyItsEnvelopeKept(Engine engine) throws Exception {
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
         try {
-            MailOutbox outbox = new MailOutbox(engine.jdbc(), clock);
-            mailer(outbox, smtp(greenMail.getSmtp().getPort()))
-                    .send("partner@example.com", "Payout paid", "Your payout of 12.50 USD was sent.");
+            Mail m = mail(engine, smtp(greenMail.getSmtp().getPort()));
+            m.mailer().send("partner@example.com", "Payout paid", "Your payout of 12.50 USD was sent.");
+            assertThat(greenMail.getReceivedMessages()).as("queued, not sent by the caller").isEmpty();
+            assertThat(m.outbox().waiting()).isEqualTo(1);
+
+            assertThat(m.delivery().deliverDue(clock.instant())).isEqualTo(1);
             MimeMessage[] received = greenMail.getReceivedMessages();
             assertThat(received).hasSize(1);
             assertThat(received[0].getSubject()).isEqualTo("Payout paid");
             assertThat(received[0].getFrom()[0].toString()).contains("noreply@ratelink.test");
             assertThat(GreenMailUtil.getBody(received[0])).contains("12.50 USD");
-            assertThat(outbox.to("partner@example.com")).singleElement().satisfies(m -> {
-                assertThat(m.delivered()).isTrue();
-                assertThat(m.text()).doesNotContain("12.50");
+            assertThat(m.outbox().to("partner@example.com")).singleElement().satisfies(mail -> {
+                assertThat(mail.delivered()).isTrue();
+                assertThat(mail.sentAt()).isEqualTo(clock.instant());
+                assertThat(mail.text()).doesNotContain("12.50");
             });
+            // Delivered once: a second run (another node's) finds nothing due.
+            assertThat(m.delivery().deliverDue(clock.instant().plusSeconds(60))).isZero();
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
         } finally {
             greenMail.stop();
         }
@@ -87,17 +135,43 @@ class MailerTest {
 
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
-    void aFailingSmtpServerNeverBreaksTheCaller(Engine engine) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        MailOutbox outbox = new MailOutbox(engine.jdbc(), clock);
-        mailer(outbox, smtp(closedPort)).send("partner@example.com", "Reset", "token=xyz");
-        assertThat(outbox.to("partner@example.com")).singleElement().satisfies(m -> {
-            assertThat(m.delivered()).isFalse();
-            assertThat(m.error()).isNotBlank();
-            assertThat(m.text()).contains("token=xyz");
+    void anSmtpOutageDelaysTheMailButLosesNone(Engine engine) throws Exception {
+        int port = freePort();
+        Mail m = mail(engine, smtp(port));
+        m.mailer().send("partner@example.com", "Reset", "token=xyz");
+        m.mailer().send("client@example.com", "Order", "order K7M4-2QXA");
+
+        // The server is away: both fail, keep their text and error, and are due again in 30 s.
+        assertThat(m.delivery().deliverDue(clock.instant())).isZero();
+        assertThat(m.outbox().to("partner@example.com")).singleElement().satisfies(mail -> {
+            assertThat(mail.delivered()).isFalse();
+            assertThat(mail.error()).isNotBlank();
+            assertThat(mail.text()).contains("token=xyz");
+            assertThat(mail.attempts()).isEqualTo(1);
+            assertThat(mail.nextAttemptAt()).isEqualTo(clock.instant().plus(MailDelivery.FIRST_RETRY));
         });
+        clock.now = clock.now.plusSeconds(31);
+        assertThat(m.delivery().deliverDue(clock.instant())).isZero();
+        assertThat(m.outbox().to("partner@example.com").get(0).nextAttemptAt())
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(m.delivery().deliverDue(clock.instant().plusSeconds(10))).as("not due yet").isZero();
+
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        try {
+            clock.now = clock.now.plusSeconds(61);
+            assertThat(m.delivery().deliverDue(clock.instant())).isEqualTo(2);
+            assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getSubject)
+                    .containsExactlyInAnyOrder("Reset", "Order");
+            assertThat(m.outbox().waiting()).isZero();
+            assertThat(m.outbox().to("client@example.com").get(0).delivered()).isTrue();
+        } finally {
+            greenMail.stop();
+        }
+
+        assertThat(MailDelivery.retryAt(new OutgoingMail(1, "a", "s", "t", false, "e", clock.instant(), 20, null, null),
+                clock.instant())).isEqualTo(clock.instant().plus(MailDelivery.LONGEST_PAUSE));
+        assertThat(MailDelivery.retryAt(new OutgoingMail(1, "a", "s", "t", false, "e",
+                clock.instant().minus(MailDelivery.GIVE_UP_AFTER), 100, null, null), clock.instant())).isNull();
     }
 }
