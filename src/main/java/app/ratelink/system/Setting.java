@@ -41,6 +41,9 @@ public enum Setting {
     MAINTENANCE("maintenance", "false", "Maintenance mode: site offline, feeds answer 503", Setting::isBoolean),
     TRUSTED_PROXIES("trustedProxies", "127.0.0.1,::1", "Addresses whose X-Forwarded-For is honoured",
             v -> v.isEmpty() || v.matches("[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*")),
+    EXCHANGE_RULES("exchangeRules", "", "Exchange rules shown at /rules and linked from the order form of "
+            + "directions that require consent; paragraphs separated by empty lines (empty: the built-in text)",
+            v -> v.length() <= 3900),
     OPERATOR_EMAILS("operatorEmails", "", "Operator addresses that hear of new orders, paid orders, payout "
             + "requests and alerts, comma separated (empty: nobody)",
             v -> v.isEmpty() || v.matches("[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*"));

@@ -89,6 +89,12 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /** Waits until the element's text contains {@code fragment} (content that htmx swaps in), and returns it. */
+    public String waitForText(String css, String fragment) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), fragment));
+        return text(css);
+    }
+
     /** Saves a screenshot under target/screenshots as a test artifact. */
     public Path screenshot(String name) {
         try {

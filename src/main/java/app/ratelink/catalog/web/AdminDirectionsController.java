@@ -54,6 +54,7 @@ class AdminDirectionsController {
         public String rewardPercent = "";
         public String rewardFixed = "";
         public boolean active = true;
+        public boolean requiresConsent;
 
         public void setFrom(String v) { from = v; }
         public void setTo(String v) { to = v; }
@@ -70,6 +71,7 @@ class AdminDirectionsController {
         public void setRewardPercent(String v) { rewardPercent = v; }
         public void setRewardFixed(String v) { rewardFixed = v; }
         public void setActive(boolean v) { active = v; }
+        public void setRequiresConsent(boolean v) { requiresConsent = v; }
 
         static DirectionForm of(Direction d) {
             DirectionForm f = new DirectionForm();
@@ -88,6 +90,7 @@ class AdminDirectionsController {
             f.rewardPercent = d.rewardPercent() == null ? "" : Decimals.plain(d.rewardPercent());
             f.rewardFixed = d.rewardFixed() == null ? "" : Decimals.plain(d.rewardFixed());
             f.active = d.active();
+            f.requiresConsent = d.requiresConsent();
             return f;
         }
     }
@@ -139,7 +142,7 @@ class AdminDirectionsController {
                 form.flags, AdminForms.list(form.cities), form.active,
                 blankToEmpty(form.minFee), blankToEmpty(form.fromFee), blankToEmpty(form.toFee),
                 AdminForms.decimal("rewardPercent", form.rewardPercent, errors),
-                AdminForms.decimal("rewardFixed", form.rewardFixed, errors));
+                AdminForms.decimal("rewardFixed", form.rewardFixed, errors), form.requiresConsent);
         if (errors.isEmpty()) {
             try {
                 catalog.saveDirection(form.from, form.to, change);
