@@ -1,6 +1,5 @@
 package app.ratelink.order.web;
 
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
-import app.ratelink.catalog.DirectionFlag;
 import app.ratelink.catalog.Landing;
 import app.ratelink.money.Decimals;
 import app.ratelink.money.Money;
@@ -36,20 +34,6 @@ import app.ratelink.system.Settings;
  */
 @Controller
 class ExchangeController {
-
-    /** What each direction flag means for the client, in plain words. */
-    private static final Map<DirectionFlag, String> FLAG_NOTES = new EnumMap<>(Map.ofEntries(
-            Map.entry(DirectionFlag.MANUAL, "Processed by an operator (not automatic)."),
-            Map.entry(DirectionFlag.JURIDICAL, "Payments from or to legal entities."),
-            Map.entry(DirectionFlag.VERIFYING, "We may ask you to verify your identity."),
-            Map.entry(DirectionFlag.CARDVERIFY, "We may ask you to verify your card."),
-            Map.entry(DirectionFlag.FLOATING, "Floating rate: it may follow the market until payment is confirmed."),
-            Map.entry(DirectionFlag.OTHERIN, "Payment from a third party's account is accepted."),
-            Map.entry(DirectionFlag.OTHEROUT, "Payout to a third party's account is possible."),
-            Map.entry(DirectionFlag.REG, "Registration is required."),
-            Map.entry(DirectionFlag.CARD2CARD, "Card-to-card transfer."),
-            Map.entry(DirectionFlag.DELIVERY, "Cash delivery is available."),
-            Map.entry(DirectionFlag.HOLD, "Funds may be held for a security check.")));
 
     private final Catalog catalog;
     private final Landing landing;
@@ -120,7 +104,8 @@ class ExchangeController {
         model.addAttribute("price", v.direction().price().toPlainString());
         model.addAttribute("quote", quote(v, form.amount()));
         model.addAttribute("maintenance", settings.maintenance());
-        model.addAttribute("flagNotes", v.direction().flags().stream().sorted().map(FLAG_NOTES::get).toList());
+        // What each flag means for the client, in plain words: site.flag.<code> of the bundles.
+        model.addAttribute("flagNotes", v.direction().flags().stream().sorted().map(f -> "site.flag." + f.code()).toList());
         return "public/exchange";
     }
 
