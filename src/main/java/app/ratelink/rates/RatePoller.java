@@ -76,7 +76,7 @@ public class RatePoller {
 
     RatePoller(RateSourceRepository repository, RateHistory history, Formulas formulas, SourceFetcher fetcher,
                LatestAnswers latest, Catalog catalog, OperatorMail operatorMail, MessageSource messages, Clock clock,
-               @Value("${ratelink.rates.tick-millis:500}") long tickMillis) {
+               @Value("${ratelink.rates.tick-millis:250}") long tickMillis) {
         this.repository = repository;
         this.history = history;
         this.formulas = formulas;
@@ -235,6 +235,7 @@ public class RatePoller {
 
     private void poll(List<RateSource> due, Set<SourceRef> referenced) {
         Map<RateSource, CompletableFuture<byte[]>> answers = new LinkedHashMap<>();
+        Instant started = clock.instant();
         for (RateSource s : due) {
             answers.put(s, fetcher.fetch(s));
         }
@@ -247,14 +248,15 @@ public class RatePoller {
                 Map<String, BigDecimal> values = SourceFormats.parse(s.type(), body, s.jsonPath());
                 now = clock.instant();
                 accept(s, values, referenced, now, heldMails);
-                repository.polledWell(s.code(), LastValues.encode(values).orElse(null), now);
+                repository.polledWell(s.code(), LastValues.encode(values).orElse(null), started, now);
             } catch (ExecutionException x) {
-                repository.polledBadly(s.code(), x.getCause() == null ? x.toString() : x.getCause().getMessage(), clock.instant());
+                repository.polledBadly(s.code(), x.getCause() == null ? x.toString() : x.getCause().getMessage(), started,
+                        clock.instant());
             } catch (TimeoutException x) {
                 e.getValue().cancel(true);
-                repository.polledBadly(s.code(), "no answer within " + s.timeoutSeconds() + " s", clock.instant());
+                repository.polledBadly(s.code(), "no answer within " + s.timeoutSeconds() + " s", started, clock.instant());
             } catch (IllegalArgumentException x) {
-                repository.polledBadly(s.code(), "unreadable answer: " + x.getMessage(), clock.instant());
+                repository.polledBadly(s.code(), "unreadable answer: " + x.getMessage(), started, clock.instant());
             } catch (InterruptedException x) {
                 Thread.currentThread().interrupt();
                 return;

@@ -62,9 +62,11 @@ class RateSourceRepository {
         jdbc.sql("DELETE FROM rate_source_values WHERE source_code = :code").param("code", code).update();
     }
 
-    void polledWell(String code, String lastValues, Instant now) {
-        jdbc.sql("UPDATE rate_sources SET last_polled_at = :at, last_success_at = :at, last_values = :values WHERE code = :code")
-                .param("at", SqlTime.of(now)).param("values", lastValues).param("code", code).update();
+    /** {@code started}: when the request went out (the next one is due an interval later); {@code now}: the answer. */
+    void polledWell(String code, String lastValues, Instant started, Instant now) {
+        jdbc.sql("UPDATE rate_sources SET last_polled_at = :started, last_success_at = :at, last_values = :values WHERE code = :code")
+                .param("started", SqlTime.of(started)).param("at", SqlTime.of(now)).param("values", lastValues)
+                .param("code", code).update();
     }
 
     /** The source's last good answer, KEY=VALUE lines; empty when it never answered. */
@@ -78,9 +80,10 @@ class RateSourceRepository {
                 .param("code", code).param("key", key).update();
     }
 
-    void polledBadly(String code, String error, Instant now) {
-        jdbc.sql("UPDATE rate_sources SET last_polled_at = :at, last_error = :error, last_error_at = :at WHERE code = :code")
-                .param("at", SqlTime.of(now)).param("error", crop(error, 500)).param("code", code).update();
+    void polledBadly(String code, String error, Instant started, Instant now) {
+        jdbc.sql("UPDATE rate_sources SET last_polled_at = :started, last_error = :error, last_error_at = :at WHERE code = :code")
+                .param("started", SqlTime.of(started)).param("at", SqlTime.of(now)).param("error", crop(error, 500))
+                .param("code", code).update();
     }
 
     void staleSince(String code, Instant since) {

@@ -88,6 +88,13 @@ public final class RatesFixture {
         return r.body().lines().filter(l -> l.startsWith(from + ";" + to + ";")).findFirst().orElse(null);
     }
 
+    /** The line, or null while the node does not serve the feed yet (a profile made on another node). */
+    public static String feedLineIfServed(TestHttp http, String feed, String from, String to) {
+        HttpResponse<String> r = http.get("/service/export/txt/" + feed);
+        return r.statusCode() != 200 ? null
+                : r.body().lines().filter(l -> l.startsWith(from + ";" + to + ";")).findFirst().orElse(null);
+    }
+
     /** Waits until the condition holds; returns how long that took. */
     public static Duration await(Duration timeout, BooleanSupplier condition) {
         long start = System.nanoTime();
