@@ -60,18 +60,13 @@ public class OrderPlacement {
                     "We are offline for maintenance; please try again later")));
         }
         Direction direction = catalog.activeDirection(form.from(), form.to())
-<<<<<<< HEAD
                 .orElseThrow(() -> InvalidOrderException.of(Map.of("direction", Refusal.of("site.refusal.direction",
                         "This direction is not available at the moment"))));
-=======
-                .orElseThrow(() -> new InvalidOrderException(Map.of("direction",
-                        "This direction is not available at the moment")));
         if (!direction.rateAvailable()) {
             // Its rate source is stale: no order at a rate the exchanger cannot stand behind.
             throw InvalidOrderException.of(Map.of("form", Refusal.of("site.refusal.rateUnavailable",
                     "This direction is temporarily unavailable; please try again later")));
         }
->>>>>>> main
         Currency from = catalog.currency(direction.from()).orElseThrow();
         Currency to = catalog.currency(direction.to()).orElseThrow();
 
