@@ -114,13 +114,35 @@ class PostbackRepository {
     /**
      * The oldest due delivery of an active endpoint, locked for this transaction; rows another worker holds
      * are skipped (on every node), so each delivery is sent by one worker at a time. {@code only}: that
-     * delivery or none.
+     * delivery or none. PostgreSQL skips locked rows before it applies the limit, so one statement finds
+     * the next free row; H2 applies the limit first (the one row it picks may be the locked one), so there
+     * the due rows are listed and locked one by one.
      */
     Optional<Delivery> claimDue(Instant now, Long only) {
-        String sql = "SELECT * FROM postback_deliveries WHERE state = 'pending' AND next_attempt_at <= :now"
-                + (only == null ? "" : " AND id = :only")
-                + " AND endpoint_id IN (SELECT id FROM postback_endpoints WHERE paused_at IS NULL)"
-                + " ORDER BY next_attempt_at, id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
+        String due = "state = 'pending' AND next_attempt_at <= :now" + (only == null ? "" : " AND id = :only")
+                + " AND endpoint_id IN (SELECT id FROM postback_endpoints WHERE paused_at IS NULL)";
+        if (isPostgres()) {
+            return lock("SELECT * FROM postback_deliveries WHERE " + due
+                    + " ORDER BY next_attempt_at, id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", now, only);
+        }
+        JdbcClient.StatementSpec candidates = jdbc.sql("SELECT id FROM postback_deliveries WHERE " + due
+                + " ORDER BY next_attempt_at, id FETCH FIRST " + H2_CANDIDATES + " ROWS ONLY").param("now", SqlTime.of(now));
+        if (only != null) {
+            candidates = candidates.param("only", only);
+        }
+        for (Long id : candidates.query(Long.class).list()) {
+            Optional<Delivery> locked = lock("SELECT * FROM postback_deliveries WHERE id = :only AND " + due
+                    + " FOR UPDATE SKIP LOCKED", now, id);
+            if (locked.isPresent()) {
+                return locked;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final int H2_CANDIDATES = 20;
+
+    private Optional<Delivery> lock(String sql, Instant now, Long only) {
         JdbcClient.StatementSpec spec = jdbc.sql(sql).param("now", SqlTime.of(now));
         if (only != null) {
             spec = spec.param("only", only);
@@ -128,6 +150,20 @@ class PostbackRepository {
         return spec.query((rs, n) -> new Delivery(rs.getLong("id"), rs.getLong("endpoint_id"),
                 rs.getString("event_id"), rs.getString("event"), rs.getString("payload"), rs.getInt("attempts"),
                 SqlTime.instant(rs, "created_at"))).optional();
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.sql("SELECT 1").query((java.sql.ResultSet rs) -> {
+                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName()
+                        .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            });
+            postgres = known;
+        }
+        return known;
     }
 
     void delivered(long deliveryId, Instant now) {

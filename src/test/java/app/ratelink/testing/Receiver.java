@@ -54,6 +54,7 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ConcurrentLinkedDeque<>();
+    private volatile int otherwise = 200;
 
     private Receiver(HttpServer server) {
         this.server = server;
@@ -69,7 +70,7 @@ public final class Receiver implements AutoCloseable {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 Integer scripted = receiver.statuses.poll();
-                int status = scripted == null ? 200 : scripted;
+                int status = scripted == null ? receiver.otherwise : scripted;
                 receiver.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI(),
                         Map.copyOf(exchange.getRequestHeaders()), body, status));
                 byte[] answer = (status == 200 ? "ok" : "failure " + status).getBytes(StandardCharsets.UTF_8);
@@ -90,6 +91,12 @@ public final class Receiver implements AutoCloseable {
         for (int s : next) {
             statuses.add(s);
         }
+        return this;
+    }
+
+    /** Every request not scripted by {@link #answer} gets this status (200 unless changed). */
+    public Receiver otherwise(int status) {
+        this.otherwise = status;
         return this;
     }
 
