@@ -44,8 +44,8 @@ public enum Setting {
     OPERATOR_EMAILS("operatorEmails", "", "Operator addresses that hear of new orders, paid orders, payout "
             + "requests and alerts, comma separated (empty: nobody)",
             v -> v.isEmpty() || v.matches("[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*")),
-    POSTBACK_PRIVATE_ADDRESSES("postbackPrivateAddresses", "false", "Partners' postbacks may go to private, loopback "
-            + "and link-local addresses (off: only public addresses, so no postback reaches the operator's network)",
+    POSTBACK_PRIVATE_ADDRESSES("postbackPrivateAddresses", "false", "Postbacks of partners may go to private, "
+            + "loopback and link-local addresses (false: only public ones, so no postback reaches the internal network)",
             Setting::isBoolean);
 
     private static final Pattern INT = Pattern.compile("-?\\d{1,9}");
