@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 
 import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partners;
+import app.ratelink.system.Languages;
 import app.ratelink.system.Mailer;
 import app.ratelink.system.OperatorMail;
+import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 
 /** Tells the partner, after the decision is committed, that its payout was paid or rejected. */
@@ -34,23 +36,30 @@ class PayoutMail {
                    java.math.BigDecimal pay) {
         String partner = partners.byId(partnerId).map(p -> p.email() + " (#" + p.id() + ")").orElse("#" + partnerId);
         String amount = Decimals.plain(pay) + " " + method.currencyCode() + " (" + method.title() + ")";
-        operators.send(messages.getMessage("orders.mail.operator.payout.subject", new Object[] {id, amount}, Locale.ENGLISH),
-                messages.getMessage("orders.mail.operator.payout.body", new Object[] {id, amount, partner, account,
+        operators.send(messages.getMessage("orders.mail.operator.payout.subject", new Object[] {String.valueOf(id), amount}, Locale.ENGLISH),
+                messages.getMessage("orders.mail.operator.payout.body", new Object[] {String.valueOf(id), amount, partner, account,
                         Decimals.plain(balance) + " " + Payouts.BASE_CURRENCY, settings.baseUrl() + "/admin/payouts"},
                         Locale.ENGLISH));
     }
 
+    /** In the partner's chosen language (the operator who decided is not the reader), else the site's default. */
     void decided(Payout payout) {
         partners.byId(payout.partnerId()).ifPresent(partner -> {
+            Locale locale = partners.language(partner.id())
+                    .or(() -> Languages.of(settings.get(Setting.DEFAULT_LANGUAGE))).orElse(Languages.FALLBACK);
+            String id = String.valueOf(payout.id());
             String amount = Decimals.plain(payout.payAmount()) + " " + payout.currencyCode();
-            String comment = payout.comment() == null || payout.comment().isBlank() ? "" : "\n\nComment: " + payout.comment();
+            String comment = payout.comment() == null || payout.comment().isBlank() ? ""
+                    : messages.getMessage("cabinet.mail.comment", new Object[] {payout.comment()}, locale);
             if (payout.status() == PayoutStatus.PAID) {
-                mailer.send(partner.email(), "Your payout #" + payout.id() + " is paid",
-                        "Your payout #" + payout.id() + " of " + amount + " to " + payout.account() + " has been paid." + comment);
+                mailer.send(partner.email(), messages.getMessage("cabinet.mail.payoutPaid.subject", new Object[] {id}, locale),
+                        messages.getMessage("cabinet.mail.payoutPaid.text", new Object[] {id, amount, payout.account()},
+                                locale) + comment);
             } else if (payout.status() == PayoutStatus.REJECTED) {
-                mailer.send(partner.email(), "Your payout #" + payout.id() + " was rejected",
-                        "Your payout request #" + payout.id() + " of " + amount + " was rejected; "
-                                + Decimals.plain(payout.originalAmount()) + " USD is back on your balance." + comment);
+                mailer.send(partner.email(), messages.getMessage("cabinet.mail.payoutRejected.subject", new Object[] {id},
+                                locale),
+                        messages.getMessage("cabinet.mail.payoutRejected.text", new Object[] {id, amount,
+                                Decimals.plain(payout.originalAmount())}, locale) + comment);
             }
         });
     }

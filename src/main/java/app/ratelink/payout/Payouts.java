@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -50,10 +51,12 @@ public class Payouts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final PayoutMail mail;
+    private final ApplicationEventPublisher events;
     private final Reserves reserves;
 
     Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
-            TransactionTemplate transactions, PayoutMail mail, Reserves reserves) {
+            TransactionTemplate transactions, PayoutMail mail, ApplicationEventPublisher events, Reserves reserves) {
+        this.events = events;
         this.reserves = reserves;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -178,6 +181,7 @@ public class Payouts {
                 // The money left the exchanger's account of that currency: the reserve shows it.
                 reserves.spend(payout.currencyCode(), payout.payAmount());
             }
+            events.publishEvent(new PayoutDecided(id, payout.partnerId(), next));
             return byId(id).orElseThrow();
         });
     }

@@ -66,8 +66,7 @@ class OrderRepositoryTest {
         Settings settings = SettingsFixtures.settings(engine, clock);
         OrderRepository repository = new OrderRepository(engine.jdbc());
         Orders orders = new Orders(repository, clock, events::add, engine.transactions());
-        OrderPlacement placement = new OrderPlacement(catalog, repository, settings, clock, events::add,
-                app.ratelink.testing.TestMessages.of("orders"));
+        OrderPlacement placement = new OrderPlacement(catalog, repository, settings, clock, events::add);
         catalog.saveCurrency("PMUSD", new CurrencyChange("Perfect Money USD", "USD", 2, new BigDecimal("25000"),
                 BigDecimal.ONE, true, false, BigDecimal.ZERO, "Send to U1234567", "^U\\d{7,8}$", List.of()));
         catalog.saveCurrency("BTC", new CurrencyChange("Bitcoin", "BTC", 8, new BigDecimal("0.5"),
