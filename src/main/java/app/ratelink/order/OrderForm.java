@@ -6,9 +6,14 @@ package app.ratelink.order;
  * require it.
  */
 public record OrderForm(String from, String to, String amount, String account, String email, String city,
-                        boolean consent) {
+                        Boolean consent) {
 
     public OrderForm(String from, String to, String amount, String account, String email, String city) {
-        this(from, to, amount, account, email, city, false);
+        this(from, to, amount, account, email, city, null);
+    }
+
+    /** The checkbox was ticked (a form without it binds null). */
+    public boolean consented() {
+        return Boolean.TRUE.equals(consent);
     }
 }

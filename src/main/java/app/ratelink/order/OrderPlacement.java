@@ -92,7 +92,7 @@ public class OrderPlacement {
                 errors.put("city", Refusal.of("site.refusal.city", "Choose the city where you meet us"));
             }
         }
-        if (direction.requiresConsent() && !form.consent()) {
+        if (direction.requiresConsent() && !form.consented()) {
             errors.put("consent", Refusal.of("orders.form.consent.required",
                     "Please accept the exchange rules to create the order"));
         }
