@@ -46,6 +46,7 @@ class AdminCurrenciesController {
         public String paymentInstructions = "";
         public String accountPattern = "";
         public String aliases = "";
+        public String reserveAlert = "";
 
         public void setCode(String v) { code = v; }
         public void setName(String v) { name = v; }
@@ -59,6 +60,7 @@ class AdminCurrenciesController {
         public void setPaymentInstructions(String v) { paymentInstructions = v; }
         public void setAccountPattern(String v) { accountPattern = v; }
         public void setAliases(String v) { aliases = v; }
+        public void setReserveAlert(String v) { reserveAlert = v; }
 
         static CurrencyForm of(Currency c) {
             CurrencyForm f = new CurrencyForm();
@@ -74,6 +76,7 @@ class AdminCurrenciesController {
             f.paymentInstructions = c.paymentInstructions();
             f.accountPattern = c.accountPattern();
             f.aliases = String.join(", ", c.aliases());
+            f.reserveAlert = c.reserveAlert().signum() == 0 ? "" : Decimals.plain(c.reserveAlert());
             return f;
         }
     }
@@ -123,7 +126,8 @@ class AdminCurrenciesController {
                 Optional.ofNullable(AdminForms.decimal("payoutFeePercent", form.payoutFeePercent, errors))
                         .orElse(BigDecimal.ZERO),
                 form.paymentInstructions == null ? "" : form.paymentInstructions.trim(),
-                form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases));
+                form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases),
+                Optional.ofNullable(AdminForms.decimal("reserveAlert", form.reserveAlert, errors)).orElse(BigDecimal.ZERO));
         if (errors.isEmpty()) {
             try {
                 catalog.saveCurrency(form.code, change);

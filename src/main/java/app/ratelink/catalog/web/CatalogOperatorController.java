@@ -73,11 +73,11 @@ class CatalogOperatorController {
     record CurrencyView(long id, String code, String name, String unit, int scale, java.math.BigDecimal reserve,
                         java.math.BigDecimal usdRate, boolean active, boolean payoutAllowed,
                         java.math.BigDecimal payoutFeePercent, String paymentInstructions, String accountPattern,
-                        List<String> aliases) {
+                        List<String> aliases, java.math.BigDecimal reserveAlert) {
         static CurrencyView of(Currency c) {
             return new CurrencyView(c.id(), c.code(), c.name(), c.unit(), c.scale(), c.reserve(), c.usdRate(),
                     c.active(), c.payoutAllowed(), c.payoutFeePercent(), c.paymentInstructions(),
-                    c.accountPattern(), c.aliases());
+                    c.accountPattern(), c.aliases(), c.reserveAlert());
         }
     }
 
