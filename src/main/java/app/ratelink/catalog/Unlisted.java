@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Why a direction is in no rate feed, whatever the profile (SPEC §7: active directions of active currencies
- * whose reserve covers the minimum order). The feeds and the operator's dashboard ask the same rule, so
+ * whose rate is available and whose reserve covers the minimum order). The feeds and the operator's dashboard ask the same rule, so
  * the dashboard's "out of the feeds, and why" is what the monitorings really see.
  */
 public enum Unlisted {
@@ -15,6 +15,8 @@ public enum Unlisted {
     INACTIVE,
     /** One of its currencies is switched off (or missing). */
     CURRENCY_INACTIVE,
+    /** Its rate comes from a source that has gone stale (rate formulas): it cannot be trusted now. */
+    STALE_RATE,
     /** A side of its rate is zero. */
     NO_RATE,
     /** The reserve of the currency given out is zero or does not cover the minimum order. */
@@ -31,6 +33,9 @@ public enum Unlisted {
         }
         if (from == null || to == null || !from.active() || !to.active()) {
             return Optional.of(CURRENCY_INACTIVE);
+        }
+        if (!d.rateAvailable()) {
+            return Optional.of(STALE_RATE);
         }
         if (d.rateIn().signum() <= 0 || d.rateOut().signum() <= 0) {
             return Optional.of(NO_RATE);

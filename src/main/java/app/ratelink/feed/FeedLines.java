@@ -18,7 +18,8 @@ import app.ratelink.money.Decimals;
 
 /**
  * Which directions a monitoring sees and how their numbers are written (SPEC §7): active directions of
- * active currencies whose reserve covers the minimum order; the rate with its smaller side 1, rounded so
+ * active currencies whose reserve covers the minimum order and whose rate is available (not out because of
+ * a stale rate source); the rate with its smaller side 1, rounded so
  * that the client never gets more than the exchanger gives (the get side down, the give side up).
  */
 final class FeedLines {

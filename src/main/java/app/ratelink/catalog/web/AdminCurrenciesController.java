@@ -46,6 +46,7 @@ class AdminCurrenciesController {
         public String paymentInstructions = "";
         public String accountPattern = "";
         public String aliases = "";
+        public String reserveFormula = "";
         public String reserveAlert = "";
 
         public void setCode(String v) { code = v; }
@@ -60,6 +61,7 @@ class AdminCurrenciesController {
         public void setPaymentInstructions(String v) { paymentInstructions = v; }
         public void setAccountPattern(String v) { accountPattern = v; }
         public void setAliases(String v) { aliases = v; }
+        public void setReserveFormula(String v) { reserveFormula = v; }
         public void setReserveAlert(String v) { reserveAlert = v; }
 
         static CurrencyForm of(Currency c) {
@@ -79,6 +81,12 @@ class AdminCurrenciesController {
             f.reserveAlert = c.reserveAlert().signum() == 0 ? "" : Decimals.plain(c.reserveAlert());
             return f;
         }
+
+        static CurrencyForm of(Currency c, String reserveFormula) {
+            CurrencyForm f = of(c);
+            f.reserveFormula = reserveFormula == null ? "" : reserveFormula;
+            return f;
+        }
     }
 
     @GetMapping("/admin/currencies")
@@ -95,7 +103,7 @@ class AdminCurrenciesController {
     @GetMapping("/admin/currencies/{code}")
     String edit(@PathVariable String code, Model model) {
         Currency c = catalog.currency(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return render(CurrencyForm.of(c), false, Map.of(), model);
+        return render(CurrencyForm.of(c, catalog.reserveFormulas().get(code)), false, Map.of(), model);
     }
 
     @PostMapping("/admin/currencies")
@@ -127,6 +135,7 @@ class AdminCurrenciesController {
                         .orElse(BigDecimal.ZERO),
                 form.paymentInstructions == null ? "" : form.paymentInstructions.trim(),
                 form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases),
+                form.reserveFormula == null ? "" : form.reserveFormula.trim(),
                 Optional.ofNullable(AdminForms.decimal("reserveAlert", form.reserveAlert, errors)).orElse(BigDecimal.ZERO));
         if (errors.isEmpty()) {
             try {

@@ -71,6 +71,20 @@ class DirectionsAtScaleHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aDirectionWhoseRateSourceWentStaleIsFilteredAndOutOfTheFeedsWithThatReason() {
+        jdbc.sql("UPDATE directions SET rate_unavailable = TRUE WHERE from_code = :f AND to_code = :t")
+                .param("f", a).param("t", b).update();
+        TestHttp admin = admin();
+        String stale = admin.get("/admin/directions?q=" + a + "&stale=yes").body();
+        assertThat(row(stale, a + "-" + b)).contains("stale rate");
+        assertThat(stale).doesNotContain("data-direction=\"" + a + "-" + empty + "\"");
+        assertThat(admin.get("/admin/directions?q=" + a + "&stale=no").body())
+                .doesNotContain("data-direction=\"" + a + "-" + b + "\"");
+        assertThat(operator().get("/api/operator/v1/dashboard").body())
+                .contains("{\"from\":\"" + a + "\",\"to\":\"" + b + "\",\"reason\":\"stale-rate\"");
+    }
+
+    @Test
     void aSelectionIsSwitchedAtOnceAsOneAuditedChange() {
         TestHttp admin = admin();
         admin.get("/admin/directions?q=" + a);
