@@ -19,7 +19,8 @@ import app.ratelink.testing.Browser;
 import app.ratelink.testing.IntegrationTest;
 
 /**
- * The operator's day in a real browser, at desktop width and at a 390 px phone: the dashboard shows what
+ * The operator's day in a real browser, in English and Russian ({@code ?lang=}), at desktop width and at a
+ * 390 px phone: the dashboard shows what
  * needs doing and the periods, the order search finds an order by its client's e-mail; no page is wider
  * than the screen (tables stack on the phone).
  */
@@ -44,20 +45,29 @@ class OperatorDayIT extends IntegrationTest {
             browser.open("/admin/login").type("#email", "admin@test.local").type("#password", "admin-password-1");
             browser.driver().findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
             browser.waitForUrlContaining("/admin");
-            for (int width : new int[] {1280, 390}) {
-                browser.driver().manage().window().setSize(new Dimension(width, 900));
-                browser.open("/admin");
-                assertThat(browser.text("#todo")).contains("Needs doing now").contains("paid and waiting");
-                assertThat(browser.find("#period-today").isDisplayed()).isTrue();
-                assertThat(browser.text("#period-last30Days")).contains("Last 30 days").containsPattern("\\d{4}-\\d{2}-\\d{2} – \\d{4}-\\d{2}-\\d{2}");
-                assertFits(browser, "dashboard-" + width);
+            for (String lang : new String[] {"en", "ru"}) {
+                boolean ru = "ru".equals(lang);
+                browser.open("/admin?lang=" + lang); // the choice is kept in a cookie for the next pages
+                for (int width : new int[] {1280, 390}) {
+                    browser.driver().manage().window().setSize(new Dimension(width, 900));
+                    browser.open("/admin");
+                    assertThat(browser.find("html").getAttribute("lang")).isEqualTo(lang);
+                    assertThat(browser.text("#todo")).contains(ru ? "Что нужно сделать" : "Needs doing now")
+                            .contains(ru ? "Выплат в ожидании нет" : "No payout pending");
+                    assertThat(browser.find("#todo-paid a").getAttribute("href")).endsWith("/admin/orders?status=paid");
+                    assertThat(browser.find("#period-today").isDisplayed()).isTrue();
+                    assertThat(browser.text("#period-last30Days")).contains(ru ? "За 30 дней" : "Last 30 days")
+                            .containsPattern("\\d{4}-\\d{2}-\\d{2} – \\d{4}-\\d{2}-\\d{2}");
+                    assertFits(browser, "dashboard-" + lang + "-" + width);
 
-                browser.open("/admin/orders");
-                browser.type("#q", email.toUpperCase());
-                browser.click("#order-search-submit");
-                browser.waitForUrlContaining("q=");
-                assertThat(browser.text("#orders")).contains(email).contains(String.valueOf(order.id()));
-                assertFits(browser, "order-search-" + width);
+                    browser.open("/admin/orders");
+                    assertThat(browser.text("h1")).isEqualTo(ru ? "Заявки" : "Orders");
+                    browser.type("#q", email.toUpperCase());
+                    browser.click("#order-search-submit");
+                    browser.waitForUrlContaining("q=");
+                    assertThat(browser.text("#orders")).contains(email).contains(String.valueOf(order.id()));
+                    assertFits(browser, "order-search-" + lang + "-" + width);
+                }
             }
         }
     }
