@@ -8,17 +8,16 @@ import java.util.Optional;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar ratelink.jar --reset-admin=EMAIL}: for the owner locked out of its only account. Prints a
  * new one-time password (to be changed at the next login) and exits; the application starts without its
- * web server for it ({@link #command}). Runs before every other start-up task.
+ * web server for it ({@link #command}). Runs right after the first admin is created (an empty database gets its owner, then the reset).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(1)
 public class AdminResetCommand implements ApplicationRunner, ExitCodeGenerator {
 
     public static final String OPTION = "reset-admin";

@@ -27,6 +27,7 @@ import app.ratelink.reward.Ledger;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
 import app.ratelink.system.Setting;
+import app.ratelink.system.AuditTrail;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
 
@@ -49,9 +50,11 @@ public class Payouts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final PayoutMail mail;
+    private final AuditTrail audit;
 
     Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
-            TransactionTemplate transactions, PayoutMail mail) {
+            TransactionTemplate transactions, PayoutMail mail, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -171,7 +174,13 @@ public class Payouts {
             if (next != PayoutStatus.PAID) {
                 ledger.book(payout.partnerId(), Ledger.Kind.RELEASE, payout.originalAmount(), null, id, "release:" + id);
             }
-            return byId(id).orElseThrow();
+            Payout decided = byId(id).orElseThrow();
+            if (owner == null) {
+                audit.record(next == PayoutStatus.PAID ? "payout.pay" : "payout.reject", "payout " + id,
+                        java.util.Map.of("status", payout.status().label()),
+                        java.util.Map.of("status", decided.status().label(), "comment", comment == null ? "" : comment));
+            }
+            return decided;
         });
     }
 
