@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import app.ratelink.admin.AdminResetCommand;
+import app.ratelink.admin.AdminResetContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -25,15 +27,14 @@ public class RatelinkApplication {
     }
 
     /**
-     * A server command ({@code --reset-admin=EMAIL}): the application without an HTTP port (Spring Boot's
-     * {@code server.port=-1}: the context is built, nothing listens) and without loading demo data into an
-     * empty database, run once; the command's exit code.
+     * A server command ({@code --reset-admin=EMAIL}), run once in its own small context without a web server
+     * (handled before the web application would start); the command's exit code.
      */
     public static int command(String[] args) {
-        String[] all = Stream.concat(Arrays.stream(args), Stream.of("--ratelink.demo-data=false", "--server.port=-1"))
+        String[] all = Stream.concat(Arrays.stream(args), Stream.of("--ratelink.demo-data=false"))
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(RatelinkApplication.class)
-                .logStartupInfo(false).run(all);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AdminResetContext.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run(all);
         return SpringApplication.exit(context);
     }
 }

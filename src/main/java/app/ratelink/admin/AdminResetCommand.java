@@ -11,10 +11,13 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+
 /**
  * {@code java -jar ratelink.jar --reset-admin=EMAIL}: for the owner locked out of its only account. Prints a
- * new one-time password (to be changed at the next login) and exits; the application starts without its
- * web server for it ({@link #command}). Runs right after the first admin is created (an empty database gets its owner, then the reset).
+ * new one-time password (to be changed at the next login) and exits. {@code main} runs it in a small context
+ * of its own ({@link AdminResetContext}: the database, its migrations, the admin accounts and the audit trail), without
+ * a web server, the site's security chains or the scheduled jobs. Runs right after the first admin is created
+ * (an empty database gets its owner, then the reset).
  */
 @Component
 @Order(1)
