@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -52,10 +53,12 @@ public class Payouts {
     private final TransactionTemplate transactions;
     private final PayoutMail mail;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
-            TransactionTemplate transactions, PayoutMail mail, AuditTrail audit) {
+            TransactionTemplate transactions, PayoutMail mail, ApplicationEventPublisher events, AuditTrail audit) {
         this.audit = audit;
+        this.events = events;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -181,6 +184,7 @@ public class Payouts {
                         java.util.Map.of("status", payout.status().label()),
                         java.util.Map.of("status", decided.status().label(), "comment", comment == null ? "" : comment));
             }
+            events.publishEvent(new PayoutDecided(id, payout.partnerId(), next));
             return decided;
         });
     }

@@ -26,13 +26,14 @@ class AdminAccessTest extends IntegrationTest {
     static final List<String> PAGES = List.of("/admin", "/admin/orders", "/admin/currencies", "/admin/currencies/new",
             "/admin/directions", "/admin/directions/new", "/admin/partners", "/admin/payouts", "/admin/rewards",
             "/admin/clicks", "/admin/feeds", "/admin/settings", "/admin/outbox", "/admin/audit", "/admin/account",
-            "/admin/account/password", "/admin/account/two-factor");
+            "/admin/account/password", "/admin/account/two-factor", "/admin/rates", "/admin/orders.csv");
     /** Every change an admin page posts (ids that do not exist: the role check comes first). */
     static final List<String> CHANGES = List.of("/admin/settings", "/admin/currencies", "/admin/currencies/ZZZ",
             "/admin/directions", "/admin/directions/AAA/BBB", "/admin/orders/999999/status",
             "/admin/partners/999999/ban", "/admin/partners/999999/unban", "/admin/partners/999999/confirm",
             "/admin/partners/999999", "/admin/payouts/999999/pay", "/admin/payouts/999999/reject",
-            "/admin/feeds", "/admin/rewards");
+            "/admin/feeds", "/admin/rewards", "/admin/rates", "/admin/rates/ZZZ/accept",
+            "/admin/partners/999999/adjustments");
     static final List<String> OWNER_CHANGES = List.of("/admin/admins", "/admin/admins/999999/role",
             "/admin/admins/999999/disable", "/admin/admins/999999/enable", "/admin/admins/two-factor");
 
