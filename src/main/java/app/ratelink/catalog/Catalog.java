@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import app.ratelink.money.Decimals;
  * anything is written, bumps the catalogue revision (so feeds and other nodes notice) and is announced
  * with {@link CatalogChanged}.
  */
+import app.ratelink.system.AuditTrail;
+
 @Service
 public class Catalog {
 
@@ -46,23 +49,26 @@ public class Catalog {
     private final CatalogRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     /** Looked up when a formula is saved: the rates feature depends on the catalogue, not the reverse. */
     private final Supplier<RateFormulaCheck> formulaCheck;
 
     @Autowired
-    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events,
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events, AuditTrail audit,
             ObjectProvider<RateFormulaCheck> formulaCheck) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
         this.formulaCheck = formulaCheck::getIfAvailable;
     }
 
     /** A catalogue without rate formulas (repository tests). */
-    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events) {
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
         this.formulaCheck = () -> null;
     }
 
@@ -126,7 +132,8 @@ public class Catalog {
                 orDefault(change.payoutFeePercent(), existing.map(Currency::payoutFeePercent), BigDecimal.ZERO),
                 orDefault(change.paymentInstructions(), existing.map(Currency::paymentInstructions), ""),
                 orDefault(change.accountPattern(), existing.map(Currency::accountPattern), ""),
-                aliases(code, change.aliases(), existing.map(Currency::aliases)));
+                aliases(code, change.aliases(), existing.map(Currency::aliases)),
+                orDefault(change.reserveAlert(), existing.map(Currency::reserveAlert), BigDecimal.ZERO));
         if (c.name().isBlank() || c.name().length() > 100) {
             throw new InvalidCatalogChangeException("name", "name must be 1-100 characters");
         }
@@ -140,6 +147,10 @@ public class Catalog {
             throw new InvalidCatalogChangeException("reserve", "reserve must not be negative");
         }
         requireStorable("reserve", c.reserve(), AMOUNT_PRECISION, AMOUNT_SCALE);
+        if (c.reserveAlert().signum() < 0) {
+            throw new InvalidCatalogChangeException("reserveAlert", "reserveAlert must not be negative (0: no alert)");
+        }
+        requireStorable("reserveAlert", c.reserveAlert(), AMOUNT_PRECISION, AMOUNT_SCALE);
         requirePositive("usdRate", c.usdRate());
         requireStorable("usdRate", c.usdRate(), AMOUNT_PRECISION, AMOUNT_SCALE);
         requireStorable("payoutFeePercent", c.payoutFeePercent(), PERCENT_PRECISION, PERCENT_SCALE);
@@ -165,7 +176,10 @@ public class Catalog {
         repository.saveCurrency(c, now);
         repository.saveReserveFormula(code, reserveFormula);
         changed(now);
-        return repository.currency(code).orElseThrow();
+        Currency saved = repository.currency(code).orElseThrow();
+        audit.record(existing.isPresent() ? "currency.update" : "currency.create", code,
+                AuditTrail.fields(existing.orElse(null)), AuditTrail.fields(saved));
+        return saved;
     }
 
     @Transactional
@@ -246,7 +260,10 @@ public class Catalog {
         Instant now = clock.instant();
         repository.saveDirection(d, now);
         changed(now);
-        return repository.direction(from, to).orElseThrow();
+        Direction saved = repository.direction(from, to).orElseThrow();
+        audit.record(existing.isPresent() ? "direction.update" : "direction.create", from + "/" + to,
+                AuditTrail.fields(existing.orElse(null)), AuditTrail.fields(saved));
+        return saved;
     }
 
     /**
@@ -279,6 +296,21 @@ public class Catalog {
             }
         }
         Instant now = clock.instant();
+        // The whole batch is one audit entry: "FROM/TO in", "FROM/TO out", "CODE reserve" before → after.
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        for (RateChange r : changes) {
+            Direction d = repository.direction(r.from(), r.to()).orElseThrow();
+            String pair = r.from() + "/" + r.to();
+            before.put(pair + " in", d.rateIn());
+            before.put(pair + " out", d.rateOut());
+            after.put(pair + " in", r.in());
+            after.put(pair + " out", r.out());
+            if (r.reserve() != null) {
+                before.putIfAbsent(r.to() + " reserve", repository.currency(r.to()).map(Currency::reserve).orElse(null));
+                after.put(r.to() + " reserve", r.reserve());
+            }
+        }
         for (RateChange r : changes) {
             repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
             if (r.reserve() != null) {
@@ -286,6 +318,7 @@ public class Catalog {
             }
         }
         changed(now);
+        audit.record("rates.update", changes.size() + " directions", before, after);
         return changes.size();
     }
 
@@ -355,14 +388,56 @@ public class Catalog {
      */
     @Transactional
     public void clearRewardOverrides(String from, String to, boolean percent, boolean fixed) {
+        Optional<Direction> old = repository.direction(from, to);
         if ((percent || fixed) && repository.clearRewardOverrides(from, to, percent, fixed, clock.instant())) {
             changed(clock.instant());
+            audit.record("direction.update", from + "/" + to, AuditTrail.fields(old.orElse(null)),
+                    AuditTrail.fields(repository.direction(from, to).orElse(null)));
         }
     }
 
     /** A reserve moved (Reserves): feeds and pages of every node must show it. */
     void reservesChanged(Instant now) {
         changed(now);
+    }
+
+    /** A direction the feeds leave out, and why. */
+    public record UnlistedDirection(Direction direction, Unlisted reason) {
+    }
+
+    /** Every direction the rate feeds leave out whatever the profile ({@link Unlisted}), by from and to code. */
+    public List<UnlistedDirection> unlisted() {
+        Map<String, Currency> byCode = currencies().stream()
+                .collect(java.util.stream.Collectors.toMap(Currency::code, c -> c));
+        return directions().stream()
+                .sorted(java.util.Comparator.comparing(Direction::from).thenComparing(Direction::to))
+                .flatMap(d -> Unlisted.of(d, byCode.get(d.from()), byCode.get(d.to()))
+                        .map(r -> new UnlistedDirection(d, r)).stream())
+                .toList();
+    }
+
+    /**
+     * Switches these directions on or off at once, all or nothing, as one change: one catalogue revision (one
+     * feed rebuild). Unknown pairs refuse the whole selection. Returns the directions that changed (those
+     * already so are left as they are). {@link DirectionSwitch} audits it.
+     */
+    @Transactional
+    List<Direction> setActive(List<String[]> pairs, boolean active) {
+        List<Direction> selected = new java.util.ArrayList<>();
+        for (String[] pair : pairs) {
+            selected.add(repository.direction(pair[0], pair[1]).orElseThrow(() ->
+                    new InvalidCatalogChangeException("directions", "unknown direction " + pair[0] + "-" + pair[1])));
+        }
+        List<Direction> changing = selected.stream().filter(d -> d.active() != active).toList();
+        if (changing.isEmpty()) {
+            return changing;
+        }
+        Instant now = clock.instant();
+        for (Direction d : changing) {
+            repository.setActive(d.from(), d.to(), active, now);
+        }
+        changed(now);
+        return changing;
     }
 
     private void changed(Instant now) {

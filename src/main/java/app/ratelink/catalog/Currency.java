@@ -11,26 +11,42 @@ import app.ratelink.money.Money;
 /**
  * A payment method as monitorings know it: {@code code} is the monitoring code (PMUSD, BTC, CARDRUB),
  * {@code unit} the suffix used in limits (USD, BTC, RUB), {@code scale} the number of decimals amounts
- * of it are kept at, {@code usdRate} the USD value of one unit (for rewards and limit conversion).
+ * of it are kept at, {@code usdRate} the USD value of one unit (for rewards and limit conversion),
+ * {@code reserveAlert} the reserve below which the operator's dashboard calls it low (0: never).
  * {@code reserve} is the base the operator sets; {@code held} what paid orders not yet done will pay out of it.
  * Pages, feeds and the order check show and use {@link #available()}.
  */
 public record Currency(long id, String code, String name, String unit, int scale, BigDecimal reserve,
                        BigDecimal usdRate, boolean active, boolean payoutAllowed, BigDecimal payoutFeePercent,
-                       String paymentInstructions, String accountPattern, List<String> aliases, BigDecimal held) {
+                       String paymentInstructions, String accountPattern, List<String> aliases,
+                       BigDecimal reserveAlert, BigDecimal held) {
 
     public static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,10}");
 
+    /** Without a reserve alert ({@code reserveAlert} 0: never low) and with nothing held. */
+    public Currency(long id, String code, String name, String unit, int scale, BigDecimal reserve, BigDecimal usdRate,
+                    boolean active, boolean payoutAllowed, BigDecimal payoutFeePercent, String paymentInstructions,
+                    String accountPattern, List<String> aliases) {
+        this(id, code, name, unit, scale, reserve, usdRate, active, payoutAllowed, payoutFeePercent, paymentInstructions,
+                accountPattern, aliases, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** With nothing held. */
+    public Currency(long id, String code, String name, String unit, int scale, BigDecimal reserve, BigDecimal usdRate,
+                    boolean active, boolean payoutAllowed, BigDecimal payoutFeePercent, String paymentInstructions,
+                    String accountPattern, List<String> aliases, BigDecimal reserveAlert) {
+        this(id, code, name, unit, scale, reserve, usdRate, active, payoutAllowed, payoutFeePercent, paymentInstructions,
+                accountPattern, aliases, reserveAlert, BigDecimal.ZERO);
+    }
+
     public Currency {
+        reserveAlert = reserveAlert == null ? BigDecimal.ZERO : reserveAlert;
         held = held == null ? BigDecimal.ZERO : held;
     }
 
-    /** A currency with nothing held. */
-    public Currency(long id, String code, String name, String unit, int scale, BigDecimal reserve,
-                    BigDecimal usdRate, boolean active, boolean payoutAllowed, BigDecimal payoutFeePercent,
-                    String paymentInstructions, String accountPattern, List<String> aliases) {
-        this(id, code, name, unit, scale, reserve, usdRate, active, payoutAllowed, payoutFeePercent,
-                paymentInstructions, accountPattern, aliases, BigDecimal.ZERO);
+    /** Whether what is available is below the operator's alert threshold ({@code reserveAlert}; 0 = no alert). */
+    public boolean reserveLow() {
+        return reserveAlert.signum() > 0 && available().compareTo(reserveAlert) < 0;
     }
 
     /** What can still be promised: the base reserve less the holds, at this currency's scale, never below 0. */

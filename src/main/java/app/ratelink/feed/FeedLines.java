@@ -11,6 +11,7 @@ import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.DirectionFlag;
 import app.ratelink.catalog.Pricing;
+import app.ratelink.catalog.Unlisted;
 import app.ratelink.money.Decimals;
 
 /**
@@ -46,13 +47,7 @@ final class FeedLines {
     }
 
     private static boolean listed(Direction d, Currency from, Currency to, FeedProfile profile) {
-        if (!d.active() || !d.rateAvailable() || from == null || to == null || !from.active() || !to.active() || !profile.lists(d.from(), d.to())) {
-            return false;
-        }
-        if (d.rateIn().signum() <= 0 || d.rateOut().signum() <= 0 || to.available().signum() <= 0) {
-            return false;
-        }
-        return to.available().compareTo(Pricing.toSide(d.minAmount(), d, from, to)) >= 0;
+        return profile.lists(d.from(), d.to()) && Unlisted.of(d, from, to).isEmpty();
     }
 
     /** The rate, fees and limits as {@link Pricing} defines them, so an order matches what the item promises. */

@@ -29,6 +29,7 @@ import app.ratelink.reward.Ledger;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
 import app.ratelink.system.Setting;
+import app.ratelink.system.AuditTrail;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
 
@@ -51,11 +52,14 @@ public class Payouts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final PayoutMail mail;
+    private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Reserves reserves;
 
     Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
-            TransactionTemplate transactions, PayoutMail mail, ApplicationEventPublisher events, Reserves reserves) {
+            TransactionTemplate transactions, PayoutMail mail, ApplicationEventPublisher events, AuditTrail audit,
+            Reserves reserves) {
+        this.audit = audit;
         this.events = events;
         this.reserves = reserves;
         this.jdbc = jdbc;
@@ -181,8 +185,14 @@ public class Payouts {
                 // The money left the exchanger's account of that currency: the reserve shows it.
                 reserves.spend(payout.currencyCode(), payout.payAmount());
             }
+            Payout decided = byId(id).orElseThrow();
+            if (owner == null) {
+                audit.record(next == PayoutStatus.PAID ? "payout.pay" : "payout.reject", "payout " + id,
+                        java.util.Map.of("status", payout.status().label()),
+                        java.util.Map.of("status", decided.status().label(), "comment", comment == null ? "" : comment));
+            }
             events.publishEvent(new PayoutDecided(id, payout.partnerId(), next));
-            return byId(id).orElseThrow();
+            return decided;
         });
     }
 

@@ -74,13 +74,14 @@ class CatalogOperatorController {
     record CurrencyView(long id, String code, String name, String unit, int scale, java.math.BigDecimal reserve,
                         java.math.BigDecimal usdRate, boolean active, boolean payoutAllowed,
                         java.math.BigDecimal payoutFeePercent, String paymentInstructions, String accountPattern,
-                        List<String> aliases, String reserveFormula, java.math.BigDecimal held,
-                        java.math.BigDecimal available) {
+                        List<String> aliases, String reserveFormula, java.math.BigDecimal reserveAlert,
+                        java.math.BigDecimal held, java.math.BigDecimal available) {
         /** {@code reserve} is the base the operator sets; {@code held} what paid orders hold; {@code available} the rest. */
         static CurrencyView of(Currency c, Map<String, String> reserveFormulas) {
             return new CurrencyView(c.id(), c.code(), c.name(), c.unit(), c.scale(), c.reserve(), c.usdRate(),
                     c.active(), c.payoutAllowed(), c.payoutFeePercent(), c.paymentInstructions(),
-                    c.accountPattern(), c.aliases(), reserveFormulas.get(c.code()), c.held(), c.available());
+                    c.accountPattern(), c.aliases(), reserveFormulas.get(c.code()), c.reserveAlert(), c.held(),
+                    c.available());
         }
     }
 
