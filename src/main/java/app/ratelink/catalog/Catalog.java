@@ -286,16 +286,18 @@ public class Catalog {
                 current.put(DirectionKey.of(d), d);
             }
         }
+        List<RateChange> moved = new ArrayList<>();
         for (RateChange r : market.rates()) {
             Direction d = current.get(new DirectionKey(r.from(), r.to()));
             if (d == null || r.in() == null || r.out() == null || r.in().signum() <= 0 || r.out().signum() <= 0) {
                 continue;
             }
             if (d.rateIn().compareTo(r.in()) != 0 || d.rateOut().compareTo(r.out()) != 0) {
-                repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
-                changed = true;
+                moved.add(r);
             }
         }
+        repository.updateRates(moved, now);
+        changed = !moved.isEmpty();
         for (Direction d : current.values()) {
             boolean out = market.unavailable().contains(DirectionKey.of(d));
             if (out != d.rateUnavailable()) {

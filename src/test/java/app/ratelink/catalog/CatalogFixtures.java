@@ -13,10 +13,10 @@ public final class CatalogFixtures {
     }
 
     public static Catalog catalog(Engine engine, Clock clock) {
-        return new Catalog(new CatalogRepository(engine.jdbc()), clock, event -> { });
+        return new Catalog(new CatalogRepository(engine.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(engine.dataSource())), clock, event -> { });
     }
 
     public static Catalog catalog(Engine engine, Clock clock, ApplicationEventPublisher events) {
-        return new Catalog(new CatalogRepository(engine.jdbc()), clock, events);
+        return new Catalog(new CatalogRepository(engine.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(engine.dataSource())), clock, events);
     }
 }

@@ -21,7 +21,7 @@ class CatalogTest {
     private final List<Object> events = new ArrayList<>();
 
     private Catalog catalog(Engine engine) {
-        return new Catalog(new CatalogRepository(engine.jdbc()),
+        return new Catalog(new CatalogRepository(engine.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(engine.dataSource())),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), events::add);
     }
 
