@@ -118,7 +118,7 @@ public class FeedSnapshots {
             Map<FeedFormat, FeedFile> byFormat = new EnumMap<>(FeedFormat.class);
             Map<FeedFormat, FeedFile> before = built == null ? Map.of() : built.files().getOrDefault(profile.code(), Map.of());
             for (FeedFormat format : FeedFormat.values()) {
-                String text = FeedWriters.write(format, profile.xmlFlavour(), lines);
+                String text = FeedWriters.write(format, profile.xmlFlavour(), profile.compatibility(), lines);
                 FeedFile previous = before.get(format);
                 Instant lastModified = changed.truncatedTo(ChronoUnit.SECONDS);
                 if (previous != null && lastModified.isBefore(previous.lastModified())
@@ -127,7 +127,8 @@ public class FeedSnapshots {
                     // move forward, or a client holding the previous file would be told it is current.
                     lastModified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
                 }
-                FeedFile file = FeedFile.of(text, lastModified, format.contentType());
+                String contentType = format == FeedFormat.XML ? profile.compatibility().contentType() : format.contentType();
+                FeedFile file = FeedFile.of(text, lastModified, contentType);
                 byFormat.put(format, file.sharesLastModifiedWith(previous) ? file.sharingLastModified() : file);
             }
             files.put(profile.code(), byFormat);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.feed.FeedCompatibility;
 import app.ratelink.feed.FeedProfile;
 import app.ratelink.feed.FeedProfiles;
 import app.ratelink.feed.XmlFlavour;
@@ -30,37 +31,71 @@ class AdminFeedsController {
         this.settings = settings;
     }
 
+    /** The profile form as shown: text fields as typed, so a refused save shows them back unchanged. */
+    record FeedForm(String code, String name, boolean enabled, String xmlFlavour, String directions, String aliases,
+                    String contentType, boolean amountSuffix, boolean legacyParam, String partnerId) {
+
+        static final FeedForm EMPTY = new FeedForm("", "", true, "classic", "", "",
+                FeedCompatibility.DEFAULT.contentType(), true, false, "");
+
+        static FeedForm of(FeedProfile p) {
+            return new FeedForm(p.code(), p.name(), p.enabled(), p.xmlFlavour().code(), String.join("\n", p.directions()),
+                    String.join("\n", p.aliases().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+                    p.compatibility().contentType(), p.compatibility().amountSuffix(), p.compatibility().legacyParam(),
+                    p.partnerId() == null ? "" : p.partnerId().toString());
+        }
+    }
+
     @GetMapping("/admin/feeds")
     String list(@RequestParam(required = false) String code, Model model) {
         FeedProfile editing = code == null ? null : profiles.byCode(code).orElse(null);
+        page(model, editing == null ? FeedForm.EMPTY : FeedForm.of(editing));
+        return "admin/feeds";
+    }
+
+    private void page(Model model, FeedForm form) {
         model.addAttribute("profiles", profiles.all());
         model.addAttribute("base", settings.baseUrl());
         model.addAttribute("flavours", XmlFlavour.values());
-        model.addAttribute("form", editing == null ? Map.of("code", "", "name", "", "enabled", true, "xmlFlavour", "classic",
-                "directions", "", "aliases", "") : Map.of("code", editing.code(), "name", editing.name(), "enabled",
-                editing.enabled(), "xmlFlavour", editing.xmlFlavour().code(), "directions",
-                String.join("\n", editing.directions()), "aliases", String.join("\n", editing.aliases().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList())));
-        return "admin/feeds";
+        model.addAttribute("contentTypes", FeedCompatibility.XML_CONTENT_TYPES);
+        model.addAttribute("form", form);
     }
 
     @PostMapping("/admin/feeds")
     String save(@RequestParam String code, @RequestParam String name, @RequestParam(defaultValue = "false") boolean enabled,
                 @RequestParam String xmlFlavour, @RequestParam(defaultValue = "") String directions,
-                @RequestParam(defaultValue = "") String aliases, Model model, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String aliases,
+                @RequestParam(required = false) String contentType,
+                @RequestParam(defaultValue = "false") boolean amountSuffix,
+                @RequestParam(defaultValue = "false") boolean legacyParam,
+                @RequestParam(defaultValue = "") String partnerId, Model model, RedirectAttributes redirect) {
         try {
-            profiles.save(code.trim(), new FeedProfiles.Change(name, enabled, xmlFlavour, split(directions), aliasMap(aliases)));
+            // The checkboxes count only when the form had them (it always sends its contentType select).
+            boolean compatibility = contentType != null;
+            profiles.save(code.trim(), new FeedProfiles.Change(name, enabled, xmlFlavour, split(directions), aliasMap(aliases),
+                    contentType, compatibility ? amountSuffix : null, compatibility ? legacyParam : null,
+                    compatibility ? partnerId(partnerId) : null));
         } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("profiles", profiles.all());
-            model.addAttribute("base", settings.baseUrl());
-            model.addAttribute("flavours", XmlFlavour.values());
-            model.addAttribute("form", Map.of("code", code, "name", name, "enabled", enabled, "xmlFlavour", xmlFlavour,
-                    "directions", directions, "aliases", aliases));
+            page(model, new FeedForm(code, name, enabled, xmlFlavour, directions, aliases, contentType, amountSuffix,
+                    legacyParam, partnerId));
             return "admin/feeds";
         }
         redirect.addFlashAttribute("message", "Feed " + code.trim() + " saved");
         return "redirect:/admin/feeds";
+    }
+
+    /** Empty: no partner (0 removes a stored one). */
+    private static Long partnerId(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return 0L;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("partnerId", "Partner id must be a number");
+        }
     }
 
     private static List<String> split(String text) {

@@ -27,14 +27,18 @@ class FeedOperatorController {
     }
 
     record FeedView(String code, String name, boolean enabled, String xmlFlavour, List<String> directions,
-                    Map<String, String> aliases, Instant updatedAt) {
+                    Map<String, String> aliases, String contentType, boolean amountSuffix, boolean legacyParam,
+                    Long partnerId, Instant updatedAt) {
         static FeedView of(FeedProfile p) {
             return new FeedView(p.code(), p.name(), p.enabled(), p.xmlFlavour().code(), p.directions(), p.aliases(),
-                    p.updatedAt());
+                    p.compatibility().contentType(), p.compatibility().amountSuffix(), p.compatibility().legacyParam(),
+                    p.partnerId(), p.updatedAt());
         }
     }
 
-    record FeedRequest(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases) {
+    /** Every field optional; {@code partnerId} 0 removes the partner. */
+    record FeedRequest(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases,
+                       String contentType, Boolean amountSuffix, Boolean legacyParam, Long partnerId) {
     }
 
     @GetMapping
@@ -50,6 +54,7 @@ class FeedOperatorController {
     @PutMapping("/{code}")
     FeedView save(@PathVariable String code, @RequestBody FeedRequest request) {
         return FeedView.of(profiles.save(code, new FeedProfiles.Change(request.name(), request.enabled(),
-                request.xmlFlavour(), request.directions(), request.aliases())));
+                request.xmlFlavour(), request.directions(), request.aliases(), request.contentType(),
+                request.amountSuffix(), request.legacyParam(), request.partnerId())));
     }
 }
