@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -15,8 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.ratelink.feed.FeedCompatibility;
 import app.ratelink.feed.FeedProfile;
 import app.ratelink.feed.FeedProfiles;
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.feed.XmlFlavour;
 import app.ratelink.system.BadRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import app.ratelink.system.Settings;
 
 /** Feed profiles in the admin: one per monitoring, with the three URLs to give it. */
@@ -25,10 +29,23 @@ class AdminFeedsController {
 
     private final FeedProfiles profiles;
     private final Settings settings;
+    private final FeedRobots robots;
 
-    AdminFeedsController(FeedProfiles profiles, Settings settings) {
+    AdminFeedsController(FeedProfiles profiles, Settings settings, FeedRobots robots) {
         this.profiles = profiles;
         this.settings = settings;
+        this.robots = robots;
+    }
+
+    /** One profile: its links, its options, and the robots that poll it. */
+    @GetMapping("/admin/feeds/{code}")
+    String one(@PathVariable String code, Model model) {
+        FeedProfile profile = profiles.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("profile", profile);
+        model.addAttribute("base", settings.baseUrl());
+        model.addAttribute("robots", robots.of(code));
+        model.addAttribute("zone", settings.zone());
+        return "feed/admin-feed";
     }
 
     /** The profile form as shown: text fields as typed, so a refused save shows them back unchanged. */

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import app.ratelink.feed.FeedProfile;
 import app.ratelink.feed.FeedProfiles;
+import app.ratelink.feed.FeedRobot;
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.operatorapi.OperatorApi;
 import app.ratelink.system.NotFoundException;
 
@@ -21,9 +23,11 @@ import app.ratelink.system.NotFoundException;
 class FeedOperatorController {
 
     private final FeedProfiles profiles;
+    private final FeedRobots robots;
 
-    FeedOperatorController(FeedProfiles profiles) {
+    FeedOperatorController(FeedProfiles profiles, FeedRobots robots) {
         this.profiles = profiles;
+        this.robots = robots;
     }
 
     record FeedView(String code, String name, boolean enabled, String xmlFlavour, List<String> directions,
@@ -49,6 +53,13 @@ class FeedOperatorController {
     @GetMapping("/{code}")
     FeedView one(@PathVariable String code) {
         return profiles.byCode(code).map(FeedView::of).orElseThrow(() -> new NotFoundException("No feed " + code));
+    }
+
+    /** Who polls the profile: {@code [{address, userAgent, requests, notModified, bytes, lastStatus, firstSeen, lastSeen}]}. */
+    @GetMapping("/{code}/robots")
+    List<FeedRobot> robots(@PathVariable String code) {
+        profiles.byCode(code).orElseThrow(() -> new NotFoundException("No feed " + code));
+        return robots.of(code);
     }
 
     @PutMapping("/{code}")

@@ -16,7 +16,10 @@ import org.apache.catalina.valves.ValveBase;
 
 import app.ratelink.feed.FeedFile;
 import app.ratelink.feed.FeedFormat;
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.feed.FeedSnapshots;
+import app.ratelink.system.ClientAddress;
+import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 
 /**
@@ -37,12 +40,14 @@ class FeedValve extends ValveBase {
     private final FeedSnapshots snapshots;
     private final Settings settings;
     private final FeedSendfile sendfile;
+    private final FeedRobots robots;
 
-    FeedValve(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile) {
+    FeedValve(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile, FeedRobots robots) {
         super(true);
         this.snapshots = snapshots;
         this.settings = settings;
         this.sendfile = sendfile;
+        this.robots = robots;
     }
 
     @Override
@@ -65,26 +70,45 @@ class FeedValve extends ValveBase {
             notFound(response);
             return;
         }
+        String code = parts[1];
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             response.setHeader("Allow", "GET, HEAD");
             response.setContentLength(0);
+            countIfKnown(request, code, HttpServletResponse.SC_METHOD_NOT_ALLOWED, 0);
             return;
         }
         if (settings.maintenance()) {
             maintenance(response, format.get(), "HEAD".equals(method));
+            countIfKnown(request, code, HttpServletResponse.SC_SERVICE_UNAVAILABLE, 0);
             return;
         }
-        Optional<FeedFile> file = snapshots.file(parts[1], format.get());
+        Optional<FeedFile> file = snapshots.file(code, format.get());
         if (file.isEmpty()) {
             notFound(response);
+            // A disabled profile's robots are counted with their 404s; made-up codes are not.
+            countIfKnown(request, code, HttpServletResponse.SC_NOT_FOUND, 0);
             return;
         }
-        serve(request, response, file.get(), "HEAD".equals(method));
+        int sent = serve(request, response, file.get(), "HEAD".equals(method));
+        robots.record(code, address(request), request.getHeader("User-Agent"), sent < 0 ? 304 : 200, Math.max(sent, 0));
     }
 
-    private void serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head)
+    private void countIfKnown(HttpServletRequest request, String code, int status, long bytes) {
+        if (snapshots.known(code)) {
+            robots.record(code, address(request), request.getHeader("User-Agent"), status, bytes);
+        }
+    }
+
+    /** The robot's real address, X-Forwarded-For honoured only from the trusted proxies (as for clicks). */
+    private String address(HttpServletRequest request) {
+        return ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                settings.get(Setting.TRUSTED_PROXIES));
+    }
+
+    /** Returns the body bytes sent, or -1 for a 304. */
+    private int serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head)
             throws IOException {
         boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
         String tag = gzip ? file.gzipEtag() : file.etag();
@@ -94,7 +118,7 @@ class FeedValve extends ValveBase {
         response.setHeader("Vary", "Accept-Encoding");
         if (notModified(request, file)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+            return -1;
         }
         response.setContentType(file.contentType());
         byte[] bytes = gzip ? file.gzip() : file.body();
@@ -106,6 +130,7 @@ class FeedValve extends ValveBase {
         if (!head && !sendfile.send(request, tag, bytes)) {
             response.getOutputStream().write(file.direct(gzip));
         }
+        return head ? 0 : bytes.length;
     }
 
     /** "gzip" in Accept-Encoding, unless refused with q=0. */
