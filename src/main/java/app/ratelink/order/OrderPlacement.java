@@ -94,7 +94,8 @@ public class OrderPlacement {
                 Orders.crop(client.ip(), IP_LENGTH), Orders.crop(client.userAgent(), USER_AGENT_LENGTH),
                 Orders.crop(client.visitorId(), VISITOR_LENGTH),
                 referral == null ? null : referral.partnerId(), referral == null ? null : referral.clickId(),
-                referral == null ? null : Orders.crop(referral.userHash(), USER_HASH_LENGTH), BigDecimal.ZERO);
+                referral == null ? null : Orders.crop(referral.userHash(), USER_HASH_LENGTH), BigDecimal.ZERO,
+                referral == null ? SubIds.NONE : referral.subIds());
         long id = repository.insert(order);
         repository.appendHistory(id, null, OrderStatus.NEW, "client", "order created", now);
         events.publishEvent(new OrderCreated(id));

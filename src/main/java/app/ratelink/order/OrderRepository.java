@@ -57,13 +57,22 @@ class OrderRepository {
         p.put("clickId", o.clickId());
         p.put("userHash", o.userHash());
         p.put("reward", o.partnerReward());
+        SubIds tags = o.subIds();
+        p.put("sub1", tags.sub1());
+        p.put("sub2", tags.sub2());
+        p.put("sub3", tags.sub3());
+        p.put("sub4", tags.sub4());
+        p.put("sub5", tags.sub5());
+        p.put("subClickId", tags.clickId());
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO orders (public_id, from_code, to_code, rate_in, rate_out, amount_give, amount_get,
                   account, email, city, status, created_at, updated_at, expires_at, client_ip, user_agent,
-                  visitor_id, partner_id, click_id, user_hash, partner_reward)
+                  visitor_id, partner_id, click_id, user_hash, partner_reward, sub1, sub2, sub3, sub4, sub5,
+                  sub_click_id)
                 VALUES (:publicId, :from, :to, :rateIn, :rateOut, :give, :get, :account, :email, :city, :status,
-                  :createdAt, :updatedAt, :expiresAt, :ip, :ua, :vid, :partnerId, :clickId, :userHash, :reward)""")
+                  :createdAt, :updatedAt, :expiresAt, :ip, :ua, :vid, :partnerId, :clickId, :userHash, :reward,
+                  :sub1, :sub2, :sub3, :sub4, :sub5, :subClickId)""")
                 .params(p).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -208,6 +217,12 @@ class OrderRepository {
                 rs.getString("city"), status(rs.getString("status")), SqlTime.instant(rs, "created_at"),
                 SqlTime.instant(rs, "updated_at"), SqlTime.instant(rs, "expires_at"), rs.getString("client_ip"),
                 rs.getString("user_agent"), rs.getString("visitor_id"), partnerId, clickId, rs.getString("user_hash"),
-                Decimals.normalized(rs.getBigDecimal("partner_reward")));
+                Decimals.normalized(rs.getBigDecimal("partner_reward")), subIds(rs));
+    }
+
+    /** The sub-ID columns of an {@code orders} row. */
+    static SubIds subIds(ResultSet rs) throws SQLException {
+        return new SubIds(rs.getString("sub1"), rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"),
+                rs.getString("sub5"), rs.getString("sub_click_id"));
     }
 }
