@@ -75,24 +75,23 @@ class FeedValve extends ValveBase {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             response.setHeader("Allow", "GET, HEAD");
-            response.setContentLength(0);
             countIfKnown(request, code, HttpServletResponse.SC_METHOD_NOT_ALLOWED, 0);
+            response.setContentLength(0);
             return;
         }
         if (settings.maintenance()) {
-            maintenance(response, format.get(), "HEAD".equals(method));
             countIfKnown(request, code, HttpServletResponse.SC_SERVICE_UNAVAILABLE, 0);
+            maintenance(response, format.get(), "HEAD".equals(method));
             return;
         }
         Optional<FeedFile> file = snapshots.file(code, format.get());
         if (file.isEmpty()) {
-            notFound(response);
             // A disabled profile's robots are counted with their 404s; made-up codes are not.
             countIfKnown(request, code, HttpServletResponse.SC_NOT_FOUND, 0);
+            notFound(response);
             return;
         }
-        int sent = serve(request, response, file.get(), "HEAD".equals(method));
-        robots.record(code, address(request), request.getHeader("User-Agent"), sent < 0 ? 304 : 200, Math.max(sent, 0));
+        serve(request, response, file.get(), "HEAD".equals(method), code);
     }
 
     private void countIfKnown(HttpServletRequest request, String code, int status, long bytes) {
@@ -103,13 +102,17 @@ class FeedValve extends ValveBase {
 
     /** The robot's real address, X-Forwarded-For honoured only from the trusted proxies (as for clicks). */
     private String address(HttpServletRequest request) {
-        return ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-                settings.get(Setting.TRUSTED_PROXIES));
+        String forwarded = request.getHeader("X-Forwarded-For");
+        return forwarded == null ? request.getRemoteAddr()
+                : ClientAddress.of(request.getRemoteAddr(), forwarded, settings.get(Setting.TRUSTED_PROXIES));
     }
 
-    /** Returns the body bytes sent, or -1 for a 304. */
-    private int serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head)
-            throws IOException {
+    /**
+     * The robot is counted before the body is written: a robot that sends its next request as soon as it has
+     * read this answer must find this one counted first (its last status is the status of its last request).
+     */
+    private void serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head,
+                       String code) throws IOException {
         boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
         String tag = gzip ? file.gzipEtag() : file.etag();
         response.setHeader("ETag", tag);
@@ -118,7 +121,8 @@ class FeedValve extends ValveBase {
         response.setHeader("Vary", "Accept-Encoding");
         if (notModified(request, file)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return -1;
+            robots.record(code, address(request), request.getHeader("User-Agent"), HttpServletResponse.SC_NOT_MODIFIED, 0);
+            return;
         }
         response.setContentType(file.contentType());
         byte[] bytes = gzip ? file.gzip() : file.body();
@@ -127,10 +131,11 @@ class FeedValve extends ValveBase {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(bytes.length);
+        robots.record(code, address(request), request.getHeader("User-Agent"), HttpServletResponse.SC_OK,
+                head ? 0 : bytes.length);
         if (!head && !sendfile.send(request, tag, bytes)) {
             response.getOutputStream().write(file.direct(gzip));
         }
-        return head ? 0 : bytes.length;
     }
 
     /** "gzip" in Accept-Encoding, unless refused with q=0. */
