@@ -33,6 +33,21 @@ public class PartnerAdministration {
                 .query(Partners::partner).list();
     }
 
+    /**
+     * Every partner that {@code query} matches (as {@link #search}), newest first, at most {@code max}: for
+     * lists that sort all partners by a figure of another feature (balance, clicks).
+     */
+    public List<Partner> matching(String query, int max) {
+        String q = query == null ? "" : query.trim().toLowerCase();
+        long id = q.matches("\\d{1,18}") ? Long.parseLong(q) : -1;
+        return jdbc.sql("""
+                SELECT * FROM partners
+                WHERE :q = '' OR LOWER(email) LIKE :like OR LOWER(code) LIKE :like OR id = :id
+                ORDER BY id DESC LIMIT :limit""")
+                .param("q", q).param("like", "%" + q.replace("\\", "").replace("%", "").replace("_", "\\_") + "%")
+                .param("id", id).param("limit", max).query(Partners::partner).list();
+    }
+
     public void setBanned(long partnerId, boolean banned) {
         jdbc.sql("UPDATE partners SET banned = :banned WHERE id = :id").param("banned", banned)
                 .param("id", partnerId).update();

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -173,6 +174,31 @@ public class Payouts {
             }
             return byId(id).orElseThrow();
         });
+    }
+
+    /** Paid payouts per partner (base currency), for these partners. */
+    public Map<Long, BigDecimal> paid(Collection<Long> partnerIds) {
+        Map<Long, BigDecimal> result = new HashMap<>();
+        List<Long> ids = List.copyOf(partnerIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.sql("SELECT partner_id, SUM(original_amount) AS paid FROM payouts WHERE status = :s"
+                            + " AND partner_id IN (:ids) GROUP BY partner_id")
+                    .param("s", PayoutStatus.PAID.code()).param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query(rs -> {
+                        result.put(rs.getLong("partner_id"), Decimals.normalized(rs.getBigDecimal("paid")));
+                    });
+        }
+        return result;
+    }
+
+    /** Payouts waiting for the operator: how many and their sum (base currency), through the status index. */
+    public record Pending(long count, BigDecimal sum) {
+    }
+
+    public Pending pendingTotals() {
+        return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(original_amount), 0) AS total FROM payouts WHERE status = :s")
+                .param("s", PayoutStatus.PENDING.code())
+                .query((rs, n) -> new Pending(rs.getLong("n"), Decimals.normalized(rs.getBigDecimal("total")))).single();
     }
 
     public Optional<Payout> byId(long id) {

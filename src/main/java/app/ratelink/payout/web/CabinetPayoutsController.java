@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import app.ratelink.payout.PayoutMethod;
 import app.ratelink.payout.PayoutRefused;
 import app.ratelink.payout.PayoutStatus;
 import app.ratelink.payout.Payouts;
+import app.ratelink.reward.Ledger;
 import app.ratelink.system.Settings;
 
 /**
@@ -41,13 +43,19 @@ class CabinetPayoutsController {
 
     private final Payouts payouts;
     private final Settings settings;
+    private final Ledger ledger;
 
-    CabinetPayoutsController(Payouts payouts, Settings settings) {
+    CabinetPayoutsController(Payouts payouts, Settings settings, Ledger ledger) {
         this.payouts = payouts;
         this.settings = settings;
+        this.ledger = ledger;
     }
 
     record MethodRow(long id, String title, String currencyCode, String fee, String amount) {
+    }
+
+    /** An operator's correction of the balance, shown with its reason. */
+    record AdjustmentRow(long id, String date, String amount, boolean credit, String reason) {
     }
 
     record PayoutRow(long id, String created, String method, String account, String payAmount,
@@ -71,6 +79,10 @@ class CabinetPayoutsController {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
         model.addAttribute("payouts", payouts.ofPartner(partnerId, HISTORY).stream()
                 .map(row(format, titles::get)).toList());
+        model.addAttribute("adjustments", ledger.entries(partnerId, null, Set.of(Ledger.Kind.ADJUSTMENT), HISTORY)
+                .stream().map(e -> new AdjustmentRow(e.id(), format.format(e.createdAt()),
+                        (e.amount().signum() > 0 ? "+" : "") + Decimals.plain(e.amount()), e.amount().signum() > 0,
+                        e.reason())).toList());
         model.addAttribute("zone", settings.zone().getId());
         return "payout/cabinet";
     }

@@ -31,6 +31,7 @@ import app.ratelink.payout.Payouts;
 import app.ratelink.reward.PartnerOrder;
 import app.ratelink.reward.RewardTerms;
 import app.ratelink.reward.Rewards;
+import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Settings;
 
 /**
@@ -110,7 +111,7 @@ class CabinetExchangesController {
         response.setHeader("Content-Disposition", "attachment; filename=\"exchanges.csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write(CsvLine.of("id", "time", "currency_code_give", "currency_code_get", "amount_give", "amount_get",
+        out.write(CsvRecord.of("id", "time", "currency_code_give", "currency_code_get", "amount_give", "amount_get",
                 "course_give", "course_get", "partner_reward", "exchange_success", "accrued", "user_hash",
                 "sub1", "sub2", "sub3", "sub4", "sub5", "click_id"));
         try {
@@ -118,7 +119,7 @@ class CabinetExchangesController {
                     null, o -> {
                 try {
                     SubIds t = o.subIds();
-                    out.write(CsvLine.of(Long.toString(o.id()), TIME.format(o.time().atZone(zone)),
+                    out.write(CsvRecord.of(Long.toString(o.id()), TIME.format(o.time().atZone(zone)),
                             o.currencyCodeGive(), o.currencyCodeGet(), plain(o.amountGive()), plain(o.amountGet()),
                             plain(o.courseGive()), plain(o.courseGet()), plain(o.partnerReward()),
                             o.success() ? "1" : "0", o.accrued() ? "1" : "0", o.userHash(), t.sub1(), t.sub2(),

@@ -26,6 +26,7 @@ import app.ratelink.partner.Partners;
 import app.ratelink.partner.Partnerships;
 import app.ratelink.reward.UniqueClickCredit;
 import app.ratelink.reward.UniqueClickRewards;
+import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Settings;
 
 /**
@@ -83,16 +84,16 @@ class UniqueClicksController {
         response.setHeader("Content-Disposition", "attachment; filename=\"unique-clicks-" + month + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write(CsvLine.of("day", "unique_visitors", "reward_per_visitor", "amount"));
+        out.write(CsvRecord.of("day", "unique_visitors", "reward_per_visitor", "amount"));
         long visitors = 0;
         BigDecimal total = BigDecimal.ZERO;
         for (UniqueClickCredit d : days) {
-            out.write(CsvLine.of(d.day().toString(), Long.toString(d.visitors()), Decimals.plain(d.reward()),
+            out.write(CsvRecord.of(d.day().toString(), Long.toString(d.visitors()), Decimals.plain(d.reward()),
                     Decimals.plain(d.amount())));
             visitors += d.visitors();
             total = total.add(d.amount());
         }
-        out.write(CsvLine.of("total " + month, Long.toString(visitors), "", Decimals.plain(total)));
+        out.write(CsvRecord.of("total " + month, Long.toString(visitors), "", Decimals.plain(total)));
         out.flush();
     }
 

@@ -25,6 +25,7 @@ import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
 import app.ratelink.reward.RewardFixtures;
+import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 import app.ratelink.testing.IntegrationTest;
@@ -199,6 +200,6 @@ class CabinetExchangesHttpTest extends IntegrationTest {
 
     @Test
     void csvCellsNeverRunAsFormulas() {
-        assertThat(CsvLine.of("=1+1", "-2", "a\"b", null, "plain")).isEqualTo("\"'=1+1\",\"'-2\",\"a\"\"b\",\"\",\"plain\"\r\n");
+        assertThat(CsvRecord.of("=1+1", "-2", "a\"b", null, "plain")).isEqualTo("\"'=1+1\",\"'-2\",\"a\"\"b\",\"\",\"plain\"\r\n");
     }
 }
