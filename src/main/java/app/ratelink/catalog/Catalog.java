@@ -1,19 +1,25 @@
 package app.ratelink.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +39,24 @@ public class Catalog {
     private final CatalogRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** Looked up when a formula is saved: the rates feature depends on the catalogue, not the reverse. */
+    private final Supplier<RateFormulaCheck> formulaCheck;
 
+    @Autowired
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<RateFormulaCheck> formulaCheck) {
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+        this.formulaCheck = formulaCheck::getIfAvailable;
+    }
+
+    /** A catalogue without rate formulas (repository tests). */
     Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.formulaCheck = () -> null;
     }
 
     @Transactional(readOnly = true)
@@ -123,8 +142,20 @@ public class Catalog {
             throw new InvalidCatalogChangeException("paymentInstructions", "paymentInstructions is limited to 2000 characters");
         }
         validatePattern(c.accountPattern());
+        Optional<String> formulaBefore = repository.reserveFormula(code);
+        String reserveFormula = change.reserveFormula() == null ? formulaBefore.orElse(null)
+                : change.reserveFormula().isBlank() ? null : change.reserveFormula().trim();
+        if (reserveFormula != null && !reserveFormula.equals(formulaBefore.orElse(null))) {
+            Optional<BigDecimal> value = checkFormula("reserveFormula", reserveFormula);
+            if (value.isPresent() && value.get().signum() >= 0) {
+                c = new Currency(c.id(), c.code(), c.name(), c.unit(), c.scale(),
+                        value.get().setScale(c.scale(), RoundingMode.DOWN), c.usdRate(), c.active(), c.payoutAllowed(),
+                        c.payoutFeePercent(), c.paymentInstructions(), c.accountPattern(), c.aliases());
+            }
+        }
         Instant now = clock.instant();
         repository.saveCurrency(c, now);
+        repository.saveReserveFormula(code, reserveFormula);
         changed(now);
         return repository.currency(code).orElseThrow();
     }
@@ -141,8 +172,26 @@ public class Catalog {
             throw new InvalidCatalogChangeException("to", "from and to must differ");
         }
         Optional<Direction> existing = repository.direction(from, to);
-        BigDecimal in = required("in", change.in(), existing.map(Direction::rateIn));
-        BigDecimal out = required("out", change.out(), existing.map(Direction::rateOut));
+        String formula = change.rateFormula() == null ? existing.map(Direction::rateFormula).orElse(null)
+                : change.rateFormula().isBlank() ? null : change.rateFormula().trim();
+        boolean unavailable = false;
+        BigDecimal in = change.in() != null ? change.in() : existing.map(Direction::rateIn).orElse(null);
+        BigDecimal out = change.out() != null ? change.out() : existing.map(Direction::rateOut).orElse(null);
+        if (formula != null) {
+            // The formula's rate applies from the save on; until its sources answer, the direction is out.
+            Optional<BigDecimal> price = checkFormula("rateFormula", formula).filter(p -> p.signum() > 0);
+            if (price.isPresent()) {
+                RateChange rate = RateChange.ofPrice(from, to, price.get());
+                in = rate.in();
+                out = rate.out();
+            } else {
+                unavailable = true;
+                in = in == null ? BigDecimal.ONE : in;
+                out = out == null ? BigDecimal.ONE : out;
+            }
+        }
+        in = required("in", in, Optional.empty());
+        out = required("out", out, Optional.empty());
         requirePositive("in", in);
         requirePositive("out", out);
         BigDecimal min = required("minAmount", change.minAmount(), existing.map(Direction::minAmount));
@@ -172,7 +221,7 @@ public class Catalog {
                 flags(change.flags(), existing.map(Direction::flags)),
                 cities(change.cities(), existing.map(Direction::cities)),
                 profit, rewardPercent, rewardFixed,
-                orDefault(change.active(), existing.map(Direction::active), true));
+                orDefault(change.active(), existing.map(Direction::active), true), formula, unavailable);
         Instant now = clock.instant();
         repository.saveDirection(d, now);
         changed(now);
@@ -214,6 +263,66 @@ public class Catalog {
         return changes.size();
     }
 
+    /** Each currency's reserve formula, by code, for the currencies that have one. */
+    @Transactional(readOnly = true)
+    public Map<String, String> reserveFormulas() {
+        return repository.reserveFormulas();
+    }
+
+    /**
+     * Applies one poll of the rate sources as {@link #updateRates} applies a parser's batch: in one
+     * transaction, only the rows whose values differ, and one revision bump (one feed rebuild) when anything
+     * changed. Directions and currencies whose formula was removed meanwhile are left alone.
+     *
+     * @return whether anything changed
+     */
+    @Transactional
+    public boolean applyMarketRates(MarketRates market) {
+        Instant now = clock.instant();
+        boolean changed = false;
+        Map<DirectionKey, Direction> current = new HashMap<>();
+        for (Direction d : repository.directions()) {
+            if (d.rateFormula() != null) {
+                current.put(DirectionKey.of(d), d);
+            }
+        }
+        for (RateChange r : market.rates()) {
+            Direction d = current.get(new DirectionKey(r.from(), r.to()));
+            if (d == null || r.in() == null || r.out() == null || r.in().signum() <= 0 || r.out().signum() <= 0) {
+                continue;
+            }
+            if (d.rateIn().compareTo(r.in()) != 0 || d.rateOut().compareTo(r.out()) != 0) {
+                repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
+                changed = true;
+            }
+        }
+        for (Direction d : current.values()) {
+            boolean out = market.unavailable().contains(DirectionKey.of(d));
+            if (out != d.rateUnavailable()) {
+                repository.updateRateUnavailable(d.from(), d.to(), out, now);
+                changed = true;
+            }
+        }
+        Map<String, String> reserveFormulas = repository.reserveFormulas();
+        for (Map.Entry<String, BigDecimal> e : market.reserves().entrySet()) {
+            if (!reserveFormulas.containsKey(e.getKey()) || e.getValue().signum() < 0) {
+                continue;
+            }
+            Optional<Currency> c = repository.currency(e.getKey());
+            if (c.isPresent()) {
+                BigDecimal reserve = e.getValue().setScale(c.get().scale(), RoundingMode.DOWN);
+                if (c.get().reserve().compareTo(reserve) != 0) {
+                    repository.updateReserve(e.getKey(), reserve, now);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            changed(now);
+        }
+        return changed;
+    }
+
     /**
      * Removes a direction's reward overrides (the partner's or the level % applies again). A separate call
      * because {@link DirectionChange} reads null as "keep the current value".
@@ -228,6 +337,21 @@ public class Catalog {
     private void changed(Instant now) {
         long revision = repository.bumpRevision(now);
         events.publishEvent(new CatalogChanged(revision));
+    }
+
+    private Optional<BigDecimal> checkFormula(String field, String formula) {
+        if (formula.length() > 1000) {
+            throw new InvalidCatalogChangeException(field, field + " is limited to 1000 characters");
+        }
+        RateFormulaCheck check = formulaCheck.get();
+        if (check == null) {
+            throw new InvalidCatalogChangeException(field, "formulas are not available");
+        }
+        try {
+            return check.check(formula);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCatalogChangeException(field, e.getMessage());
+        }
     }
 
     private static <T> T required(String field, T value, Optional<T> existing) {

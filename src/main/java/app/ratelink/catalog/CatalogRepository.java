@@ -99,15 +99,16 @@ class CatalogRepository {
                   min_fee = :minFee, min_fee_percent = :minFeePct, from_fee = :fromFee, from_fee_percent = :fromFeePct,
                   to_fee = :toFee, to_fee_percent = :toFeePct, flags = :flags, cities = :cities,
                   profit_percent = :profit, reward_percent = :rewardPct, reward_fixed = :rewardFixed,
-                  active = :active, updated_at = :at
+                  active = :active, rate_formula = :formula, rate_unavailable = :unavailable, updated_at = :at
                 WHERE from_code = :from AND to_code = :to""").params(p).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO directions (from_code, to_code, rate_in, rate_out, min_amount, max_amount,
                       min_fee, min_fee_percent, from_fee, from_fee_percent, to_fee, to_fee_percent, flags, cities,
-                      profit_percent, reward_percent, reward_fixed, active, updated_at)
+                      profit_percent, reward_percent, reward_fixed, active, rate_formula, rate_unavailable, updated_at)
                     VALUES (:from, :to, :rateIn, :rateOut, :min, :max, :minFee, :minFeePct, :fromFee, :fromFeePct,
-                      :toFee, :toFeePct, :flags, :cities, :profit, :rewardPct, :rewardFixed, :active, :at)""")
+                      :toFee, :toFeePct, :flags, :cities, :profit, :rewardPct, :rewardFixed, :active, :formula,
+                      :unavailable, :at)""")
                     .params(p).update();
         }
     }
@@ -119,6 +120,33 @@ class CatalogRepository {
                 WHERE from_code = :from AND to_code = :to""")
                 .param("in", in).param("out", out).param("at", SqlTime.of(now))
                 .param("from", from).param("to", to).update() == 1;
+    }
+
+    void updateRateUnavailable(String from, String to, boolean unavailable, Instant now) {
+        jdbc.sql("""
+                UPDATE directions SET rate_unavailable = :unavailable, updated_at = :at
+                WHERE from_code = :from AND to_code = :to""")
+                .param("unavailable", unavailable).param("at", SqlTime.of(now))
+                .param("from", from).param("to", to).update();
+    }
+
+    Optional<String> reserveFormula(String code) {
+        return jdbc.sql("SELECT reserve_formula FROM currencies WHERE code = :code AND reserve_formula IS NOT NULL")
+                .param("code", code).query(String.class).optional();
+    }
+
+    Map<String, String> reserveFormulas() {
+        Map<String, String> result = new HashMap<>();
+        jdbc.sql("SELECT code, reserve_formula FROM currencies WHERE reserve_formula IS NOT NULL").query((rs, n) -> {
+            result.put(rs.getString("code"), rs.getString("reserve_formula"));
+            return null;
+        }).list();
+        return result;
+    }
+
+    void saveReserveFormula(String code, String formula) {
+        jdbc.sql("UPDATE currencies SET reserve_formula = :formula WHERE code = :code")
+                .param("formula", formula).param("code", code).update();
     }
 
     /** Returns true when an override was actually removed. */
@@ -195,6 +223,8 @@ class CatalogRepository {
         p.put("rewardPct", d.rewardPercent());
         p.put("rewardFixed", d.rewardFixed());
         p.put("active", d.active());
+        p.put("formula", d.rateFormula());
+        p.put("unavailable", d.rateUnavailable());
         p.put("at", SqlTime.of(now));
         return p;
     }
@@ -218,7 +248,8 @@ class CatalogRepository {
                 fee(rs, "min_fee"), fee(rs, "from_fee"), fee(rs, "to_fee"), Collections.unmodifiableSet(flags),
                 cities.isEmpty() ? List.of() : Arrays.asList(cities.split(",")),
                 Decimals.normalized(rs.getBigDecimal("profit_percent")), Decimals.normalized(rs.getBigDecimal("reward_percent")),
-                Decimals.normalized(rs.getBigDecimal("reward_fixed")), rs.getBoolean("active"));
+                Decimals.normalized(rs.getBigDecimal("reward_fixed")), rs.getBoolean("active"),
+                rs.getString("rate_formula"), rs.getBoolean("rate_unavailable"));
     }
 
     private static Fee fee(ResultSet rs, String column) throws SQLException {

@@ -60,6 +60,10 @@ public class OrderPlacement {
         Direction direction = catalog.activeDirection(form.from(), form.to())
                 .orElseThrow(() -> new InvalidOrderException(Map.of("direction",
                         "This direction is not available at the moment")));
+        if (!direction.rateAvailable()) {
+            // Its rate source is stale: no order at a rate the exchanger cannot stand behind.
+            throw new InvalidOrderException(Map.of("form", "This direction is temporarily unavailable; please try again later"));
+        }
         Currency from = catalog.currency(direction.from()).orElseThrow();
         Currency to = catalog.currency(direction.to()).orElseThrow();
 

@@ -46,6 +46,7 @@ class AdminCurrenciesController {
         public String paymentInstructions = "";
         public String accountPattern = "";
         public String aliases = "";
+        public String reserveFormula = "";
 
         public void setCode(String v) { code = v; }
         public void setName(String v) { name = v; }
@@ -59,6 +60,7 @@ class AdminCurrenciesController {
         public void setPaymentInstructions(String v) { paymentInstructions = v; }
         public void setAccountPattern(String v) { accountPattern = v; }
         public void setAliases(String v) { aliases = v; }
+        public void setReserveFormula(String v) { reserveFormula = v; }
 
         static CurrencyForm of(Currency c) {
             CurrencyForm f = new CurrencyForm();
@@ -74,6 +76,12 @@ class AdminCurrenciesController {
             f.paymentInstructions = c.paymentInstructions();
             f.accountPattern = c.accountPattern();
             f.aliases = String.join(", ", c.aliases());
+            return f;
+        }
+
+        static CurrencyForm of(Currency c, String reserveFormula) {
+            CurrencyForm f = of(c);
+            f.reserveFormula = reserveFormula == null ? "" : reserveFormula;
             return f;
         }
     }
@@ -92,7 +100,7 @@ class AdminCurrenciesController {
     @GetMapping("/admin/currencies/{code}")
     String edit(@PathVariable String code, Model model) {
         Currency c = catalog.currency(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return render(CurrencyForm.of(c), false, Map.of(), model);
+        return render(CurrencyForm.of(c, catalog.reserveFormulas().get(code)), false, Map.of(), model);
     }
 
     @PostMapping("/admin/currencies")
@@ -123,7 +131,8 @@ class AdminCurrenciesController {
                 Optional.ofNullable(AdminForms.decimal("payoutFeePercent", form.payoutFeePercent, errors))
                         .orElse(BigDecimal.ZERO),
                 form.paymentInstructions == null ? "" : form.paymentInstructions.trim(),
-                form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases));
+                form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases),
+                form.reserveFormula == null ? "" : form.reserveFormula.trim());
         if (errors.isEmpty()) {
             try {
                 catalog.saveCurrency(form.code, change);

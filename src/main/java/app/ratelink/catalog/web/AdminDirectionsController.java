@@ -1,5 +1,6 @@
 package app.ratelink.catalog.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ class AdminDirectionsController {
         public String rewardPercent = "";
         public String rewardFixed = "";
         public boolean active = true;
+        public String rateFormula = "";
 
         public void setFrom(String v) { from = v; }
         public void setTo(String v) { to = v; }
@@ -70,6 +72,7 @@ class AdminDirectionsController {
         public void setRewardPercent(String v) { rewardPercent = v; }
         public void setRewardFixed(String v) { rewardFixed = v; }
         public void setActive(boolean v) { active = v; }
+        public void setRateFormula(String v) { rateFormula = v; }
 
         static DirectionForm of(Direction d) {
             DirectionForm f = new DirectionForm();
@@ -88,6 +91,7 @@ class AdminDirectionsController {
             f.rewardPercent = d.rewardPercent() == null ? "" : Decimals.plain(d.rewardPercent());
             f.rewardFixed = d.rewardFixed() == null ? "" : Decimals.plain(d.rewardFixed());
             f.active = d.active();
+            f.rateFormula = d.rateFormula() == null ? "" : d.rateFormula();
             return f;
         }
     }
@@ -130,16 +134,21 @@ class AdminDirectionsController {
 
     private String save(DirectionForm form, boolean creating, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
+        // With a rate formula the rate comes from its sources: in and out may stay empty.
+        boolean formula = !isBlank(form.rateFormula);
+        BigDecimal in = AdminForms.decimal("in", form.in, errors);
+        BigDecimal out = AdminForms.decimal("out", form.out, errors);
         DirectionChange change = new DirectionChange(
-                required("in", AdminForms.decimal("in", form.in, errors), errors),
-                required("out", AdminForms.decimal("out", form.out, errors), errors),
+                formula ? in : required("in", in, errors),
+                formula ? out : required("out", out, errors),
                 required("minAmount", AdminForms.decimal("minAmount", form.minAmount, errors), errors),
                 required("maxAmount", AdminForms.decimal("maxAmount", form.maxAmount, errors), errors),
                 required("profitPercent", AdminForms.decimal("profitPercent", form.profitPercent, errors), errors),
                 form.flags, AdminForms.list(form.cities), form.active,
                 blankToEmpty(form.minFee), blankToEmpty(form.fromFee), blankToEmpty(form.toFee),
                 AdminForms.decimal("rewardPercent", form.rewardPercent, errors),
-                AdminForms.decimal("rewardFixed", form.rewardFixed, errors));
+                AdminForms.decimal("rewardFixed", form.rewardFixed, errors),
+                form.rateFormula == null ? "" : form.rateFormula.trim());
         if (errors.isEmpty()) {
             try {
                 catalog.saveDirection(form.from, form.to, change);
