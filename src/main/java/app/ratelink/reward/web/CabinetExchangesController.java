@@ -70,7 +70,7 @@ class CabinetExchangesController {
     record Terms(String percent, String base, boolean personal, String turnover, String nextPercent, String nextTurnover) {
         static Terms of(RewardTerms t) {
             return new Terms(Decimals.plain(t.percent()) + "%",
-                    "amount".equals(t.base()) ? "the order amount" : "the exchanger's profit on the order",
+                    "amount".equals(t.base()) ? "cabinet.exchanges.base.amount" : "cabinet.exchanges.base.profit",
                     t.personal(), Decimals.plain(t.turnoverUsd()),
                     t.nextPercent() == null ? null : Decimals.plain(t.nextPercent()) + "%",
                     t.nextTurnoverUsd() == null ? null : Decimals.plain(t.nextTurnoverUsd()));
