@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +27,10 @@ class AdminFeedsController {
     private final FeedProfiles profiles;
     private final Settings settings;
 
-    AdminFeedsController(FeedProfiles profiles, Settings settings) {
+    private final MessageSource messages;
+
+    AdminFeedsController(FeedProfiles profiles, Settings settings, MessageSource messages) {
+        this.messages = messages;
         this.profiles = profiles;
         this.settings = settings;
     }
@@ -59,7 +64,7 @@ class AdminFeedsController {
                     "directions", directions, "aliases", aliases));
             return "admin/feeds";
         }
-        redirect.addFlashAttribute("message", "Feed " + code.trim() + " saved");
+        redirect.addFlashAttribute("message", text("admin.feeds.saved", code.trim()));
         return "redirect:/admin/feeds";
     }
 
@@ -77,5 +82,10 @@ class AdminFeedsController {
             map.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return map;
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }
