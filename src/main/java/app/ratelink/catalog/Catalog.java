@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * anything is written, bumps the catalogue revision (so feeds and other nodes notice) and is announced
  * with {@link CatalogChanged}.
  */
+import app.ratelink.system.AuditTrail;
+
 @Service
 public class Catalog {
 
@@ -39,23 +42,26 @@ public class Catalog {
     private final CatalogRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     /** Looked up when a formula is saved: the rates feature depends on the catalogue, not the reverse. */
     private final Supplier<RateFormulaCheck> formulaCheck;
 
     @Autowired
-    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events,
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events, AuditTrail audit,
             ObjectProvider<RateFormulaCheck> formulaCheck) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
         this.formulaCheck = formulaCheck::getIfAvailable;
     }
 
     /** A catalogue without rate formulas (repository tests). */
-    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events) {
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
         this.formulaCheck = () -> null;
     }
 
@@ -157,7 +163,10 @@ public class Catalog {
         repository.saveCurrency(c, now);
         repository.saveReserveFormula(code, reserveFormula);
         changed(now);
-        return repository.currency(code).orElseThrow();
+        Currency saved = repository.currency(code).orElseThrow();
+        audit.record(existing.isPresent() ? "currency.update" : "currency.create", code,
+                AuditTrail.fields(existing.orElse(null)), AuditTrail.fields(saved));
+        return saved;
     }
 
     @Transactional
@@ -225,7 +234,10 @@ public class Catalog {
         Instant now = clock.instant();
         repository.saveDirection(d, now);
         changed(now);
-        return repository.direction(from, to).orElseThrow();
+        Direction saved = repository.direction(from, to).orElseThrow();
+        audit.record(existing.isPresent() ? "direction.update" : "direction.create", from + "/" + to,
+                AuditTrail.fields(existing.orElse(null)), AuditTrail.fields(saved));
+        return saved;
     }
 
     /**
@@ -253,6 +265,21 @@ public class Catalog {
             }
         }
         Instant now = clock.instant();
+        // The whole batch is one audit entry: "FROM/TO in", "FROM/TO out", "CODE reserve" before → after.
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        for (RateChange r : changes) {
+            Direction d = repository.direction(r.from(), r.to()).orElseThrow();
+            String pair = r.from() + "/" + r.to();
+            before.put(pair + " in", d.rateIn());
+            before.put(pair + " out", d.rateOut());
+            after.put(pair + " in", r.in());
+            after.put(pair + " out", r.out());
+            if (r.reserve() != null) {
+                before.putIfAbsent(r.to() + " reserve", repository.currency(r.to()).map(Currency::reserve).orElse(null));
+                after.put(r.to() + " reserve", r.reserve());
+            }
+        }
         for (RateChange r : changes) {
             repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
             if (r.reserve() != null) {
@@ -260,6 +287,7 @@ public class Catalog {
             }
         }
         changed(now);
+        audit.record("rates.update", changes.size() + " directions", before, after);
         return changes.size();
     }
 
@@ -329,8 +357,11 @@ public class Catalog {
      */
     @Transactional
     public void clearRewardOverrides(String from, String to, boolean percent, boolean fixed) {
+        Optional<Direction> old = repository.direction(from, to);
         if ((percent || fixed) && repository.clearRewardOverrides(from, to, percent, fixed, clock.instant())) {
             changed(clock.instant());
+            audit.record("direction.update", from + "/" + to, AuditTrail.fields(old.orElse(null)),
+                    AuditTrail.fields(repository.direction(from, to).orElse(null)));
         }
     }
 

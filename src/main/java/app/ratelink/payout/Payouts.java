@@ -29,6 +29,7 @@ import app.ratelink.reward.Ledger;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
 import app.ratelink.system.Setting;
+import app.ratelink.system.AuditTrail;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
 
@@ -51,10 +52,12 @@ public class Payouts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final PayoutMail mail;
+    private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
     Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
-            TransactionTemplate transactions, PayoutMail mail, ApplicationEventPublisher events) {
+            TransactionTemplate transactions, PayoutMail mail, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -175,8 +178,14 @@ public class Payouts {
             if (next != PayoutStatus.PAID) {
                 ledger.book(payout.partnerId(), Ledger.Kind.RELEASE, payout.originalAmount(), null, id, "release:" + id);
             }
+            Payout decided = byId(id).orElseThrow();
+            if (owner == null) {
+                audit.record(next == PayoutStatus.PAID ? "payout.pay" : "payout.reject", "payout " + id,
+                        java.util.Map.of("status", payout.status().label()),
+                        java.util.Map.of("status", decided.status().label(), "comment", comment == null ? "" : comment));
+            }
             events.publishEvent(new PayoutDecided(id, payout.partnerId(), next));
-            return byId(id).orElseThrow();
+            return decided;
         });
     }
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import app.ratelink.partner.LoginThrottledException;
+import app.ratelink.system.LoginThrottledException;
 import app.ratelink.partner.PasswordReset;
 import app.ratelink.partner.PasswordRules;
 import app.ratelink.partner.Partners;

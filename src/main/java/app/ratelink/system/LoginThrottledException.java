@@ -1,4 +1,4 @@
-package app.ratelink.partner;
+package app.ratelink.system;
 
 import java.time.Duration;
 
@@ -9,7 +9,7 @@ public class LoginThrottledException extends AuthenticationException {
 
     private final Duration wait;
 
-    LoginThrottledException(Duration wait) {
+    public LoginThrottledException(Duration wait) {
         super("Too many failed attempts");
         this.wait = wait;
     }

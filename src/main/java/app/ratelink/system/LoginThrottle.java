@@ -1,4 +1,4 @@
-package app.ratelink.partner;
+package app.ratelink.system;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,54 +10,78 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import app.ratelink.system.SqlTime;
-
 /**
  * Slows down password guessing, per account and per client address, with a wait that doubles with every
  * further failure. Kept in the database so all nodes count together. The account key is the e-mail as
  * typed, whether or not such an account exists, so the throttle never tells which addresses are registered.
+ * One throttle for every login (partners, admins, second-factor codes), each {@link Realm} counting its
+ * accounts apart; the address count is shared, so a robot guessing at both logins meets one limit.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
+
+    /** Whose accounts are counted: a partner and an admin with one e-mail address never share a count. */
+    public enum Realm {
+        PARTNER("account:"), ADMIN("admin:"), SECOND_FACTOR("code:");
+
+        final String prefix;
+
+        Realm(String prefix) {
+            this.prefix = prefix;
+        }
+    }
 
     /** Failures allowed before the first wait: a person mistyping gets a few tries, a robot does not. */
-    static final int FREE_PER_ACCOUNT = 5;
-    static final int FREE_PER_ADDRESS = 20;
-    static final Duration FIRST_WAIT = Duration.ofSeconds(30);
-    static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
+    public static final int FREE_PER_ACCOUNT = 5;
+    public static final int FREE_PER_ADDRESS = 20;
+    public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+    public static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
     /** Failures older than this (and not blocking) are forgotten: the next failure counts from one. */
-    static final Duration MEMORY = Duration.ofHours(1);
+    public static final Duration MEMORY = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock) {
+    public LoginThrottle(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /** How long this partner login must still wait; empty when it may proceed. */
+    public Optional<Duration> wait(String email, String address) {
+        return wait(Realm.PARTNER, email, address);
+    }
+
+    public void failed(String email, String address) {
+        failed(Realm.PARTNER, email, address);
+    }
+
+    public void succeeded(String email) {
+        succeeded(Realm.PARTNER, email);
+    }
+
     /** How long this attempt must still wait; empty when it may proceed. */
-    Optional<Duration> wait(String email, String address) {
+    public Optional<Duration> wait(Realm realm, String email, String address) {
         Instant now = clock.instant();
         return jdbc.sql("""
                 SELECT blocked_until FROM login_throttle
                 WHERE subject IN (:account, :address) AND blocked_until > :now""")
-                .param("account", account(email)).param("address", address(address)).param("now", SqlTime.of(now))
+                .param("account", account(realm, email)).param("address", address(address)).param("now", SqlTime.of(now))
                 .query((rs, n) -> SqlTime.instant(rs, "blocked_until")).list().stream()
                 .max(Instant::compareTo).map(until -> Duration.between(now, until));
     }
 
-    void failed(String email, String address) {
-        count(account(email), FREE_PER_ACCOUNT);
+    public void failed(Realm realm, String email, String address) {
+        count(account(realm, email), FREE_PER_ACCOUNT);
         count(address(address), FREE_PER_ADDRESS);
     }
 
     /** A right password clears the account's count; the address keeps its own (it may be guessing others). */
-    void succeeded(String email) {
-        jdbc.sql("DELETE FROM login_throttle WHERE subject = :s").param("s", account(email)).update();
+    public void succeeded(Realm realm, String email) {
+        jdbc.sql("DELETE FROM login_throttle WHERE subject = :s").param("s", account(realm, email)).update();
     }
 
-    static Duration waitAfter(int failures, int free) {
+    public static Duration waitAfter(int failures, int free) {
         if (failures < free) {
             return Duration.ZERO;
         }
@@ -96,7 +120,7 @@ class LoginThrottle {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void forgetOld() {
+    public void forgetOld() {
         Instant now = clock.instant();
         jdbc.sql("""
                 DELETE FROM login_throttle WHERE last_failure_at < :forgotten
@@ -105,9 +129,9 @@ class LoginThrottle {
                 .update();
     }
 
-    private static String account(String email) {
-        String normalized = EmailAddresses.normalized(email);
-        return "account:" + (normalized.length() > 280 ? normalized.substring(0, 280) : normalized);
+    private static String account(Realm realm, String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return realm.prefix + (normalized.length() > 280 ? normalized.substring(0, 280) : normalized);
     }
 
     private static String address(String address) {
