@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Every text a person reads comes from the bundles (issue 17): each area has the same keys in every language,
  * and no template holds a literal word (text nodes, {@code title}, {@code placeholder}, {@code alt},
  * {@code aria-label}) outside {@code #{…}}. Code samples ({@code <code>}, {@code <pre>}) are not language.
+ * Templates hold no inline {@code <script>} and no {@code on…=} handler either (a strict CSP is coming).
  */
 class TextsTest {
 
@@ -154,6 +155,14 @@ class TextsTest {
                 }
             } else if (node instanceof Element element) {
                 String name = element.getElementName().toLowerCase(Locale.ROOT);
+                // A strict Content-Security-Policy (issue 15) runs no inline script: scripts live in static/js.
+                if ("script".equals(name) && !element.hasAttribute("src") && !element.hasAttribute("th:src")) {
+                    problems.add(template + ":" + element.getCol() + " inline <script>: move it to static/js");
+                }
+                element.getAttributeMap().keySet().stream().map(a -> a.toLowerCase(Locale.ROOT))
+                        .filter(a -> a.startsWith("on") || a.startsWith("th:on") || a.startsWith("data-th-on"))
+                        .forEach(a -> problems.add(template + ":" + element.getCol() + " " + a
+                                + "= handler: attach it from a script in static/js"));
                 element.getAttributeMap().forEach((attribute, value) -> {
                     if (READ_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT)) && value != null
                             && WORD.matcher(value).find()) {

@@ -56,14 +56,17 @@ class PhoneLayoutIT extends IntegrationTest {
 
         List<String> publicPages = List.of("/", "/?give=" + from, "/?q=bitcoin", "/exchange/" + from + "/" + to,
                 orderPath, "/order/no-such-order-0000000000", "/partners", "/partners/api", "/login", "/register",
-                "/register/sent", "/password/forgot", "/password/reset?token=nope", "/no/such/page", "/admin/login");
+                "/register/sent", "/password/forgot", "/password/reset?token=nope", "/no/such/page", "/admin/login",
+                "/admin/password/forgot");
         List<String> cabinetPages = List.of("/account/partner", "/account/clicks", "/account/exchanges",
-                "/account/payouts", "/account/api", "/account/api/docs", "/account/profile");
+                "/account/payouts", "/account/postbacks", "/account/api", "/account/api/docs", "/account/profile");
         List<String> adminPages = List.of("/admin", "/admin/currencies", "/admin/currencies/new",
                 "/admin/currencies/" + from, "/admin/directions", "/admin/directions/new",
                 "/admin/directions/" + from + "/" + to, "/admin/orders", "/admin/orders/" + orderId, "/admin/partners",
                 "/admin/partners/" + partner.id(), "/admin/payouts", "/admin/rewards", "/admin/clicks", "/admin/feeds",
-                "/admin/settings", "/admin/outbox");
+                "/admin/settings", "/admin/outbox", "/admin/partners/" + partner.id() + "/money", "/admin/rates",
+                "/admin/audit", "/admin/admins", "/admin/account", "/admin/account/password",
+                "/admin/account/two-factor");
 
         List<String> tooWide = new ArrayList<>();
         for (String language : List.of("en", "ru")) {
