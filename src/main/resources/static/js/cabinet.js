@@ -8,7 +8,7 @@
         var text = target.textContent.trim();
         var done = function () {
             var label = button.textContent;
-            button.textContent = 'Copied';
+            button.textContent = button.getAttribute('data-copied') || 'Copied';
             setTimeout(function () { button.textContent = label; }, 1500);
         };
         if (navigator.clipboard && window.isSecureContext) {

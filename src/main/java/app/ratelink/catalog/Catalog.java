@@ -1,19 +1,26 @@
 package app.ratelink.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * anything is written, bumps the catalogue revision (so feeds and other nodes notice) and is announced
  * with {@link CatalogChanged}.
  */
+import app.ratelink.system.AuditTrail;
+
 @Service
 public class Catalog {
 
@@ -33,11 +42,27 @@ public class Catalog {
     private final CatalogRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    /** Looked up when a formula is saved: the rates feature depends on the catalogue, not the reverse. */
+    private final Supplier<RateFormulaCheck> formulaCheck;
 
-    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events) {
+    @Autowired
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events, AuditTrail audit,
+            ObjectProvider<RateFormulaCheck> formulaCheck) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
+        this.formulaCheck = formulaCheck::getIfAvailable;
+    }
+
+    /** A catalogue without rate formulas (repository tests). */
+    Catalog(CatalogRepository repository, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+        this.audit = audit;
+        this.formulaCheck = () -> null;
     }
 
     @Transactional(readOnly = true)
@@ -100,7 +125,8 @@ public class Catalog {
                 orDefault(change.payoutFeePercent(), existing.map(Currency::payoutFeePercent), BigDecimal.ZERO),
                 orDefault(change.paymentInstructions(), existing.map(Currency::paymentInstructions), ""),
                 orDefault(change.accountPattern(), existing.map(Currency::accountPattern), ""),
-                aliases(code, change.aliases(), existing.map(Currency::aliases)));
+                aliases(code, change.aliases(), existing.map(Currency::aliases)),
+                orDefault(change.reserveAlert(), existing.map(Currency::reserveAlert), BigDecimal.ZERO));
         if (c.name().isBlank() || c.name().length() > 100) {
             throw new InvalidCatalogChangeException("name", "name must be 1-100 characters");
         }
@@ -113,6 +139,9 @@ public class Catalog {
         if (c.reserve().signum() < 0) {
             throw new InvalidCatalogChangeException("reserve", "reserve must not be negative");
         }
+        if (c.reserveAlert().signum() < 0) {
+            throw new InvalidCatalogChangeException("reserveAlert", "reserveAlert must not be negative (0: no alert)");
+        }
         if (c.usdRate().signum() <= 0) {
             throw new InvalidCatalogChangeException("usdRate", "usdRate must be positive");
         }
@@ -123,10 +152,25 @@ public class Catalog {
             throw new InvalidCatalogChangeException("paymentInstructions", "paymentInstructions is limited to 2000 characters");
         }
         validatePattern(c.accountPattern());
+        Optional<String> formulaBefore = repository.reserveFormula(code);
+        String reserveFormula = change.reserveFormula() == null ? formulaBefore.orElse(null)
+                : change.reserveFormula().isBlank() ? null : change.reserveFormula().trim();
+        if (reserveFormula != null && !reserveFormula.equals(formulaBefore.orElse(null))) {
+            Optional<BigDecimal> value = checkFormula("reserveFormula", reserveFormula);
+            if (value.isPresent() && value.get().signum() >= 0) {
+                c = new Currency(c.id(), c.code(), c.name(), c.unit(), c.scale(),
+                        value.get().setScale(c.scale(), RoundingMode.DOWN), c.usdRate(), c.active(), c.payoutAllowed(),
+                        c.payoutFeePercent(), c.paymentInstructions(), c.accountPattern(), c.aliases());
+            }
+        }
         Instant now = clock.instant();
         repository.saveCurrency(c, now);
+        repository.saveReserveFormula(code, reserveFormula);
         changed(now);
-        return repository.currency(code).orElseThrow();
+        Currency saved = repository.currency(code).orElseThrow();
+        audit.record(existing.isPresent() ? "currency.update" : "currency.create", code,
+                AuditTrail.fields(existing.orElse(null)), AuditTrail.fields(saved));
+        return saved;
     }
 
     @Transactional
@@ -141,8 +185,26 @@ public class Catalog {
             throw new InvalidCatalogChangeException("to", "from and to must differ");
         }
         Optional<Direction> existing = repository.direction(from, to);
-        BigDecimal in = required("in", change.in(), existing.map(Direction::rateIn));
-        BigDecimal out = required("out", change.out(), existing.map(Direction::rateOut));
+        String formula = change.rateFormula() == null ? existing.map(Direction::rateFormula).orElse(null)
+                : change.rateFormula().isBlank() ? null : change.rateFormula().trim();
+        boolean unavailable = false;
+        BigDecimal in = change.in() != null ? change.in() : existing.map(Direction::rateIn).orElse(null);
+        BigDecimal out = change.out() != null ? change.out() : existing.map(Direction::rateOut).orElse(null);
+        if (formula != null) {
+            // The formula's rate applies from the save on; until its sources answer, the direction is out.
+            Optional<BigDecimal> price = checkFormula("rateFormula", formula).filter(p -> p.signum() > 0);
+            if (price.isPresent()) {
+                RateChange rate = RateChange.ofPrice(from, to, price.get());
+                in = rate.in();
+                out = rate.out();
+            } else {
+                unavailable = true;
+                in = in == null ? BigDecimal.ONE : in;
+                out = out == null ? BigDecimal.ONE : out;
+            }
+        }
+        in = required("in", in, Optional.empty());
+        out = required("out", out, Optional.empty());
         requirePositive("in", in);
         requirePositive("out", out);
         BigDecimal min = required("minAmount", change.minAmount(), existing.map(Direction::minAmount));
@@ -172,11 +234,14 @@ public class Catalog {
                 flags(change.flags(), existing.map(Direction::flags)),
                 cities(change.cities(), existing.map(Direction::cities)),
                 profit, rewardPercent, rewardFixed,
-                orDefault(change.active(), existing.map(Direction::active), true));
+                orDefault(change.active(), existing.map(Direction::active), true), formula, unavailable);
         Instant now = clock.instant();
         repository.saveDirection(d, now);
         changed(now);
-        return repository.direction(from, to).orElseThrow();
+        Direction saved = repository.direction(from, to).orElseThrow();
+        audit.record(existing.isPresent() ? "direction.update" : "direction.create", from + "/" + to,
+                AuditTrail.fields(existing.orElse(null)), AuditTrail.fields(saved));
+        return saved;
     }
 
     /**
@@ -204,6 +269,21 @@ public class Catalog {
             }
         }
         Instant now = clock.instant();
+        // The whole batch is one audit entry: "FROM/TO in", "FROM/TO out", "CODE reserve" before → after.
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        for (RateChange r : changes) {
+            Direction d = repository.direction(r.from(), r.to()).orElseThrow();
+            String pair = r.from() + "/" + r.to();
+            before.put(pair + " in", d.rateIn());
+            before.put(pair + " out", d.rateOut());
+            after.put(pair + " in", r.in());
+            after.put(pair + " out", r.out());
+            if (r.reserve() != null) {
+                before.putIfAbsent(r.to() + " reserve", repository.currency(r.to()).map(Currency::reserve).orElse(null));
+                after.put(r.to() + " reserve", r.reserve());
+            }
+        }
         for (RateChange r : changes) {
             repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
             if (r.reserve() != null) {
@@ -211,7 +291,68 @@ public class Catalog {
             }
         }
         changed(now);
+        audit.record("rates.update", changes.size() + " directions", before, after);
         return changes.size();
+    }
+
+    /** Each currency's reserve formula, by code, for the currencies that have one. */
+    @Transactional(readOnly = true)
+    public Map<String, String> reserveFormulas() {
+        return repository.reserveFormulas();
+    }
+
+    /**
+     * Applies one poll of the rate sources as {@link #updateRates} applies a parser's batch: in one
+     * transaction, only the rows whose values differ, and one revision bump (one feed rebuild) when anything
+     * changed. Directions and currencies whose formula was removed meanwhile are left alone.
+     *
+     * @return whether anything changed
+     */
+    @Transactional
+    public boolean applyMarketRates(MarketRates market) {
+        Instant now = clock.instant();
+        boolean changed = false;
+        Map<DirectionKey, Direction> current = new HashMap<>();
+        for (Direction d : repository.directions()) {
+            if (d.rateFormula() != null) {
+                current.put(DirectionKey.of(d), d);
+            }
+        }
+        for (RateChange r : market.rates()) {
+            Direction d = current.get(new DirectionKey(r.from(), r.to()));
+            if (d == null || r.in() == null || r.out() == null || r.in().signum() <= 0 || r.out().signum() <= 0) {
+                continue;
+            }
+            if (d.rateIn().compareTo(r.in()) != 0 || d.rateOut().compareTo(r.out()) != 0) {
+                repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
+                changed = true;
+            }
+        }
+        for (Direction d : current.values()) {
+            boolean out = market.unavailable().contains(DirectionKey.of(d));
+            if (out != d.rateUnavailable()) {
+                repository.updateRateUnavailable(d.from(), d.to(), out, now);
+                changed = true;
+            }
+        }
+        Map<String, String> reserveFormulas = repository.reserveFormulas();
+        for (Map.Entry<String, BigDecimal> e : market.reserves().entrySet()) {
+            if (!reserveFormulas.containsKey(e.getKey()) || e.getValue().signum() < 0) {
+                continue;
+            }
+            Optional<Currency> c = repository.currency(e.getKey());
+            if (c.isPresent()) {
+                BigDecimal reserve = e.getValue().setScale(c.get().scale(), RoundingMode.DOWN);
+                if (c.get().reserve().compareTo(reserve) != 0) {
+                    repository.updateReserve(e.getKey(), reserve, now);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            changed(now);
+        }
+        return changed;
     }
 
     /**
@@ -220,14 +361,71 @@ public class Catalog {
      */
     @Transactional
     public void clearRewardOverrides(String from, String to, boolean percent, boolean fixed) {
+        Optional<Direction> old = repository.direction(from, to);
         if ((percent || fixed) && repository.clearRewardOverrides(from, to, percent, fixed, clock.instant())) {
             changed(clock.instant());
+            audit.record("direction.update", from + "/" + to, AuditTrail.fields(old.orElse(null)),
+                    AuditTrail.fields(repository.direction(from, to).orElse(null)));
         }
+    }
+
+    /** A direction the feeds leave out, and why. */
+    public record UnlistedDirection(Direction direction, Unlisted reason) {
+    }
+
+    /** Every direction the rate feeds leave out whatever the profile ({@link Unlisted}), by from and to code. */
+    public List<UnlistedDirection> unlisted() {
+        Map<String, Currency> byCode = currencies().stream()
+                .collect(java.util.stream.Collectors.toMap(Currency::code, c -> c));
+        return directions().stream()
+                .sorted(java.util.Comparator.comparing(Direction::from).thenComparing(Direction::to))
+                .flatMap(d -> Unlisted.of(d, byCode.get(d.from()), byCode.get(d.to()))
+                        .map(r -> new UnlistedDirection(d, r)).stream())
+                .toList();
+    }
+
+    /**
+     * Switches these directions on or off at once, all or nothing, as one change: one catalogue revision (one
+     * feed rebuild). Unknown pairs refuse the whole selection. Returns the directions that changed (those
+     * already so are left as they are). {@link DirectionSwitch} audits it.
+     */
+    @Transactional
+    List<Direction> setActive(List<String[]> pairs, boolean active) {
+        List<Direction> selected = new java.util.ArrayList<>();
+        for (String[] pair : pairs) {
+            selected.add(repository.direction(pair[0], pair[1]).orElseThrow(() ->
+                    new InvalidCatalogChangeException("directions", "unknown direction " + pair[0] + "-" + pair[1])));
+        }
+        List<Direction> changing = selected.stream().filter(d -> d.active() != active).toList();
+        if (changing.isEmpty()) {
+            return changing;
+        }
+        Instant now = clock.instant();
+        for (Direction d : changing) {
+            repository.setActive(d.from(), d.to(), active, now);
+        }
+        changed(now);
+        return changing;
     }
 
     private void changed(Instant now) {
         long revision = repository.bumpRevision(now);
         events.publishEvent(new CatalogChanged(revision));
+    }
+
+    private Optional<BigDecimal> checkFormula(String field, String formula) {
+        if (formula.length() > 1000) {
+            throw new InvalidCatalogChangeException(field, field + " is limited to 1000 characters");
+        }
+        RateFormulaCheck check = formulaCheck.get();
+        if (check == null) {
+            throw new InvalidCatalogChangeException(field, "formulas are not available");
+        }
+        try {
+            return check.check(formula);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCatalogChangeException(field, e.getMessage());
+        }
     }
 
     private static <T> T required(String field, T value, Optional<T> existing) {

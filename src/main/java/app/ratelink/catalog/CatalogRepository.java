@@ -60,15 +60,15 @@ class CatalogRepository {
                 UPDATE currencies SET name = :name, unit = :unit, scale = :scale, reserve = :reserve,
                   usd_rate = :usdRate, active = :active, payout_allowed = :payoutAllowed,
                   payout_fee_percent = :fee, payment_instructions = :instructions,
-                  account_pattern = :pattern, updated_at = :at
+                  account_pattern = :pattern, reserve_alert = :reserveAlert, updated_at = :at
                 WHERE code = :code""")
                 .params(currencyParams(c, now)).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO currencies (code, name, unit, scale, reserve, usd_rate, active, payout_allowed,
-                      payout_fee_percent, payment_instructions, account_pattern, updated_at)
+                      payout_fee_percent, payment_instructions, account_pattern, reserve_alert, updated_at)
                     VALUES (:code, :name, :unit, :scale, :reserve, :usdRate, :active, :payoutAllowed,
-                      :fee, :instructions, :pattern, :at)""")
+                      :fee, :instructions, :pattern, :reserveAlert, :at)""")
                     .params(currencyParams(c, now)).update();
         }
         jdbc.sql("DELETE FROM currency_aliases WHERE currency_code = :code").param("code", c.code()).update();
@@ -87,6 +87,11 @@ class CatalogRepository {
         return jdbc.sql("SELECT * FROM directions ORDER BY id").query(this::direction).list();
     }
 
+    void setActive(String from, String to, boolean active, Instant now) {
+        jdbc.sql("UPDATE directions SET active = :active, updated_at = :at WHERE from_code = :from AND to_code = :to")
+                .param("active", active).param("at", SqlTime.of(now)).param("from", from).param("to", to).update();
+    }
+
     Optional<Direction> direction(String from, String to) {
         return jdbc.sql("SELECT * FROM directions WHERE from_code = :from AND to_code = :to")
                 .param("from", from).param("to", to).query(this::direction).optional();
@@ -99,15 +104,16 @@ class CatalogRepository {
                   min_fee = :minFee, min_fee_percent = :minFeePct, from_fee = :fromFee, from_fee_percent = :fromFeePct,
                   to_fee = :toFee, to_fee_percent = :toFeePct, flags = :flags, cities = :cities,
                   profit_percent = :profit, reward_percent = :rewardPct, reward_fixed = :rewardFixed,
-                  active = :active, updated_at = :at
+                  active = :active, rate_formula = :formula, rate_unavailable = :unavailable, updated_at = :at
                 WHERE from_code = :from AND to_code = :to""").params(p).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO directions (from_code, to_code, rate_in, rate_out, min_amount, max_amount,
                       min_fee, min_fee_percent, from_fee, from_fee_percent, to_fee, to_fee_percent, flags, cities,
-                      profit_percent, reward_percent, reward_fixed, active, updated_at)
+                      profit_percent, reward_percent, reward_fixed, active, rate_formula, rate_unavailable, updated_at)
                     VALUES (:from, :to, :rateIn, :rateOut, :min, :max, :minFee, :minFeePct, :fromFee, :fromFeePct,
-                      :toFee, :toFeePct, :flags, :cities, :profit, :rewardPct, :rewardFixed, :active, :at)""")
+                      :toFee, :toFeePct, :flags, :cities, :profit, :rewardPct, :rewardFixed, :active, :formula,
+                      :unavailable, :at)""")
                     .params(p).update();
         }
     }
@@ -119,6 +125,33 @@ class CatalogRepository {
                 WHERE from_code = :from AND to_code = :to""")
                 .param("in", in).param("out", out).param("at", SqlTime.of(now))
                 .param("from", from).param("to", to).update() == 1;
+    }
+
+    void updateRateUnavailable(String from, String to, boolean unavailable, Instant now) {
+        jdbc.sql("""
+                UPDATE directions SET rate_unavailable = :unavailable, updated_at = :at
+                WHERE from_code = :from AND to_code = :to""")
+                .param("unavailable", unavailable).param("at", SqlTime.of(now))
+                .param("from", from).param("to", to).update();
+    }
+
+    Optional<String> reserveFormula(String code) {
+        return jdbc.sql("SELECT reserve_formula FROM currencies WHERE code = :code AND reserve_formula IS NOT NULL")
+                .param("code", code).query(String.class).optional();
+    }
+
+    Map<String, String> reserveFormulas() {
+        Map<String, String> result = new HashMap<>();
+        jdbc.sql("SELECT code, reserve_formula FROM currencies WHERE reserve_formula IS NOT NULL").query((rs, n) -> {
+            result.put(rs.getString("code"), rs.getString("reserve_formula"));
+            return null;
+        }).list();
+        return result;
+    }
+
+    void saveReserveFormula(String code, String formula) {
+        jdbc.sql("UPDATE currencies SET reserve_formula = :formula WHERE code = :code")
+                .param("formula", formula).param("code", code).update();
     }
 
     /** Returns true when an override was actually removed. */
@@ -171,6 +204,7 @@ class CatalogRepository {
         p.put("fee", c.payoutFeePercent());
         p.put("instructions", c.paymentInstructions());
         p.put("pattern", c.accountPattern());
+        p.put("reserveAlert", c.reserveAlert());
         p.put("at", SqlTime.of(now));
         return p;
     }
@@ -195,6 +229,8 @@ class CatalogRepository {
         p.put("rewardPct", d.rewardPercent());
         p.put("rewardFixed", d.rewardFixed());
         p.put("active", d.active());
+        p.put("formula", d.rateFormula());
+        p.put("unavailable", d.rateUnavailable());
         p.put("at", SqlTime.of(now));
         return p;
     }
@@ -203,7 +239,8 @@ class CatalogRepository {
         return new Currency(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
                 rs.getInt("scale"), Decimals.normalized(rs.getBigDecimal("reserve")), Decimals.normalized(rs.getBigDecimal("usd_rate")),
                 rs.getBoolean("active"), rs.getBoolean("payout_allowed"), Decimals.normalized(rs.getBigDecimal("payout_fee_percent")),
-                rs.getString("payment_instructions"), rs.getString("account_pattern"), List.copyOf(aliases));
+                rs.getString("payment_instructions"), rs.getString("account_pattern"), List.copyOf(aliases),
+                Decimals.normalized(rs.getBigDecimal("reserve_alert")));
     }
 
     private Direction direction(ResultSet rs, int rowNum) throws SQLException {
@@ -218,7 +255,8 @@ class CatalogRepository {
                 fee(rs, "min_fee"), fee(rs, "from_fee"), fee(rs, "to_fee"), Collections.unmodifiableSet(flags),
                 cities.isEmpty() ? List.of() : Arrays.asList(cities.split(",")),
                 Decimals.normalized(rs.getBigDecimal("profit_percent")), Decimals.normalized(rs.getBigDecimal("reward_percent")),
-                Decimals.normalized(rs.getBigDecimal("reward_fixed")), rs.getBoolean("active"));
+                Decimals.normalized(rs.getBigDecimal("reward_fixed")), rs.getBoolean("active"),
+                rs.getString("rate_formula"), rs.getBoolean("rate_unavailable"));
     }
 
     private static Fee fee(ResultSet rs, String column) throws SQLException {

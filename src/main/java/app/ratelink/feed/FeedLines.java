@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.DirectionFlag;
+import app.ratelink.catalog.Unlisted;
 import app.ratelink.money.Decimals;
 
 /**
  * Which directions a monitoring sees and how their numbers are written (SPEC §7): active directions of
- * active currencies whose reserve covers the minimum order; the rate with its smaller side 1, rounded so
+ * active currencies whose reserve covers the minimum order and whose rate is available (not out because of
+ * a stale rate source); the rate with its smaller side 1, rounded so
  * that the client never gets more than the exchanger gives (the get side down, the give side up).
  */
 final class FeedLines {
@@ -50,13 +52,7 @@ final class FeedLines {
     }
 
     private static boolean listed(Direction d, Currency from, Currency to, FeedProfile profile) {
-        if (!d.active() || from == null || to == null || !from.active() || !to.active() || !profile.lists(d.from(), d.to())) {
-            return false;
-        }
-        if (d.rateIn().signum() <= 0 || d.rateOut().signum() <= 0 || to.reserve().signum() <= 0) {
-            return false;
-        }
-        return to.reserve().compareTo(toSide(d.minAmount(), d, to)) >= 0;
+        return profile.lists(d.from(), d.to()) && Unlisted.of(d, from, to).isEmpty();
     }
 
     private static List<FeedLine> linesOf(Direction d, Currency from, Currency to, FeedProfile profile) {

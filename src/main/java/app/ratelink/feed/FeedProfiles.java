@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.CurrencyChange;
+import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.SqlTime;
 
@@ -30,8 +31,10 @@ public class FeedProfiles {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Catalog catalog;
+    private final AuditTrail audit;
 
-    FeedProfiles(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Catalog catalog) {
+    FeedProfiles(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Catalog catalog, AuditTrail audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -93,6 +96,8 @@ public class FeedProfiles {
         }
         jdbc.sql("UPDATE feed_revision SET revision = revision + 1 WHERE id = 1").update();
         FeedProfile saved = byCode(code).orElseThrow();
+        audit.record(old.isPresent() ? "feed.update" : "feed.create", "feed " + code,
+                AuditTrail.fields(old.orElse(null)), AuditTrail.fields(saved));
         events.publishEvent(new FeedProfileChanged(code));
         return saved;
     }

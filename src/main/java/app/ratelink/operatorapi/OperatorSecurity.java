@@ -44,7 +44,9 @@ class OperatorSecurity {
                 .addFilterBefore(new BearerTokenFilter(token), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/operator/v1/openapi.json", "/api/operator/v1/openapi.json/**",
-                                "/api/operator/docs", "/api/operator/docs/**").permitAll()
+                                "/api/operator/docs", "/api/operator/docs/**",
+                                // The UI's own files: it loads without the token, which is typed into it.
+                                "/api/operator/swagger-ui", "/api/operator/swagger-ui/**").permitAll()
                         .anyRequest().hasRole("OPERATOR"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> unauthorized(res)));
         return http.build();

@@ -20,6 +20,7 @@ import app.ratelink.catalog.Direction;
 import app.ratelink.money.Decimals;
 import app.ratelink.money.Money;
 import app.ratelink.system.Setting;
+import app.ratelink.system.Refusal;
 import app.ratelink.system.Settings;
 
 /**
@@ -55,35 +56,43 @@ public class OrderPlacement {
     public Order place(OrderForm form, OrderClient client) {
         if (settings.maintenance()) {
             // Site offline: no new obligations for the exchanger until the operator is back.
-            throw new InvalidOrderException(Map.of("form", "We are offline for maintenance; please try again later"));
+            throw InvalidOrderException.of(Map.of("form", Refusal.of("site.refusal.maintenance",
+                    "We are offline for maintenance; please try again later")));
         }
         Direction direction = catalog.activeDirection(form.from(), form.to())
-                .orElseThrow(() -> new InvalidOrderException(Map.of("direction",
-                        "This direction is not available at the moment")));
+                .orElseThrow(() -> InvalidOrderException.of(Map.of("direction", Refusal.of("site.refusal.direction",
+                        "This direction is not available at the moment"))));
+        if (!direction.rateAvailable()) {
+            // Its rate source is stale: no order at a rate the exchanger cannot stand behind.
+            throw InvalidOrderException.of(Map.of("form", Refusal.of("site.refusal.rateUnavailable",
+                    "This direction is temporarily unavailable; please try again later")));
+        }
         Currency from = catalog.currency(direction.from()).orElseThrow();
         Currency to = catalog.currency(direction.to()).orElseThrow();
 
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Refusal> errors = new LinkedHashMap<>();
         Amounts amounts = checkAmount(form.amount(), direction, from, to, errors);
         String account = form.account() == null ? "" : form.account().trim();
         if (account.isEmpty()) {
-            errors.put("account", "Enter the " + to.name() + " account to receive the money");
+            errors.put("account", Refusal.of("site.refusal.account.missing",
+                    "Enter the " + to.name() + " account to receive the money", to.name()));
         } else if (!to.acceptsAccount(account)) {
-            errors.put("account", "This is not a valid " + to.name() + " account");
+            errors.put("account", Refusal.of("site.refusal.account.invalid", "This is not a valid " + to.name() + " account",
+                    to.name()));
         }
         String email = form.email() == null ? "" : form.email().trim();
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            errors.put("email", "Enter a valid e-mail address, e.g. name@example.com");
+            errors.put("email", Refusal.of("site.refusal.email", "Enter a valid e-mail address, e.g. name@example.com"));
         }
         String city = null;
         if (direction.isCash()) {
             city = form.city() == null ? "" : form.city().trim().toUpperCase(Locale.ROOT);
             if (!direction.cities().contains(city)) {
-                errors.put("city", "Choose the city where you meet us");
+                errors.put("city", Refusal.of("site.refusal.city", "Choose the city where you meet us"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidOrderException(errors);
+            throw InvalidOrderException.of(errors);
         }
 
         Instant now = clock.instant();
@@ -94,7 +103,8 @@ public class OrderPlacement {
                 Orders.crop(client.ip(), IP_LENGTH), Orders.crop(client.userAgent(), USER_AGENT_LENGTH),
                 Orders.crop(client.visitorId(), VISITOR_LENGTH),
                 referral == null ? null : referral.partnerId(), referral == null ? null : referral.clickId(),
-                referral == null ? null : Orders.crop(referral.userHash(), USER_HASH_LENGTH), BigDecimal.ZERO);
+                referral == null ? null : Orders.crop(referral.userHash(), USER_HASH_LENGTH), BigDecimal.ZERO,
+                referral == null ? SubIds.NONE : referral.subIds());
         long id = repository.insert(order);
         repository.appendHistory(id, null, OrderStatus.NEW, "client", "order created", now);
         events.publishEvent(new OrderCreated(id));
@@ -105,35 +115,40 @@ public class OrderPlacement {
     }
 
     private static Amounts checkAmount(String text, Direction direction, Currency from, Currency to,
-                                     Map<String, String> errors) {
+                                     Map<String, Refusal> errors) {
         if (text == null || text.isBlank()) {
-            errors.put("amount", "Enter the amount you give");
+            errors.put("amount", Refusal.of("site.refusal.amount.missing", "Enter the amount you give"));
             return null;
         }
         Optional<BigDecimal> parsed = OrderPricing.parseAmount(text);
         if (parsed.isEmpty()) {
-            errors.put("amount", "Enter a number, e.g. 100 or 0.5");
+            errors.put("amount", Refusal.of("site.refusal.amount.number", "Enter a number, e.g. 100 or 0.5"));
             return null;
         }
         BigDecimal amount = Decimals.normalized(parsed.get());
         String unit = " " + from.unit();
         if (amount.signum() <= 0) {
-            errors.put("amount", "The amount must be more than 0");
+            errors.put("amount", Refusal.of("site.refusal.amount.positive", "The amount must be more than 0"));
         } else if (amount.scale() > from.scale()) {
-            errors.put("amount", from.scale() == 0 ? "Enter a whole number"
-                    : "Use at most " + from.scale() + " decimal places");
+            errors.put("amount", from.scale() == 0 ? Refusal.of("site.refusal.amount.whole", "Enter a whole number")
+                    : Refusal.of("site.refusal.amount.decimals", "Use at most " + from.scale() + " decimal places",
+                    String.valueOf(from.scale())));
         } else if (amount.compareTo(direction.minAmount()) < 0) {
-            errors.put("amount", "The minimum is " + Decimals.plain(direction.minAmount()) + unit);
+            errors.put("amount", Refusal.of("site.refusal.amount.min", "The minimum is " + Decimals.plain(direction.minAmount())
+                    + unit, Decimals.plain(direction.minAmount()), from.unit()));
         } else if (amount.compareTo(direction.maxAmount()) > 0) {
-            errors.put("amount", "The maximum is " + Decimals.plain(direction.maxAmount()) + unit);
+            errors.put("amount", Refusal.of("site.refusal.amount.max", "The maximum is " + Decimals.plain(direction.maxAmount())
+                    + unit, Decimals.plain(direction.maxAmount()), from.unit()));
         } else {
             Money get = OrderPricing.amountGet(direction, to, amount);
             if (!get.isPositive()) {
-                errors.put("amount", "This amount is too small to pay out in " + to.code());
+                errors.put("amount", Refusal.of("site.refusal.amount.tooSmall", "This amount is too small to pay out in "
+                        + to.code(), to.code()));
             } else if (get.amount().compareTo(to.reserve()) > 0) {
-                errors.put("amount", "Our reserve of " + to.code() + " is " + Decimals.plain(to.reserve()) + " "
-                        + to.unit() + " now; enter at most "
-                        + OrderPricing.maxGiveForReserve(direction, from, to).toPlainString() + unit);
+                String most = OrderPricing.maxGiveForReserve(direction, from, to).toPlainString();
+                errors.put("amount", Refusal.of("site.refusal.amount.reserve", "Our reserve of " + to.code() + " is "
+                        + Decimals.plain(to.reserve()) + " " + to.unit() + " now; enter at most " + most + unit,
+                        to.code(), Decimals.plain(to.reserve()), to.unit(), most, from.unit()));
             } else {
                 return new Amounts(amount, get);
             }

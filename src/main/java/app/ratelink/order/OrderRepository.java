@@ -45,6 +45,7 @@ class OrderRepository {
         p.put("get", o.amountGet());
         p.put("account", o.account());
         p.put("email", o.email());
+        p.put("emailSearch", emailSearch(o.email()));
         p.put("city", o.city());
         p.put("status", o.status().code());
         p.put("createdAt", SqlTime.of(o.createdAt()));
@@ -57,13 +58,22 @@ class OrderRepository {
         p.put("clickId", o.clickId());
         p.put("userHash", o.userHash());
         p.put("reward", o.partnerReward());
+        SubIds tags = o.subIds();
+        p.put("sub1", tags.sub1());
+        p.put("sub2", tags.sub2());
+        p.put("sub3", tags.sub3());
+        p.put("sub4", tags.sub4());
+        p.put("sub5", tags.sub5());
+        p.put("subClickId", tags.clickId());
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO orders (public_id, from_code, to_code, rate_in, rate_out, amount_give, amount_get,
-                  account, email, city, status, created_at, updated_at, expires_at, client_ip, user_agent,
-                  visitor_id, partner_id, click_id, user_hash, partner_reward)
-                VALUES (:publicId, :from, :to, :rateIn, :rateOut, :give, :get, :account, :email, :city, :status,
-                  :createdAt, :updatedAt, :expiresAt, :ip, :ua, :vid, :partnerId, :clickId, :userHash, :reward)""")
+                  account, email, email_search, city, status, created_at, updated_at, expires_at, client_ip,
+                  user_agent, visitor_id, partner_id, click_id, user_hash, partner_reward, sub1, sub2, sub3, sub4, sub5,
+                  sub_click_id)
+                VALUES (:publicId, :from, :to, :rateIn, :rateOut, :give, :get, :account, :email, :emailSearch, :city,
+                  :status, :createdAt, :updatedAt, :expiresAt, :ip, :ua, :vid, :partnerId, :clickId, :userHash, :reward,
+                  :sub1, :sub2, :sub3, :sub4, :sub5, :subClickId)""")
                 .params(p).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -118,6 +128,19 @@ class OrderRepository {
                 .params(p).query(OrderRepository::order).list();
     }
 
+    /**
+     * Every order the query selects (its limit and offset ignored), newest first, one row at a time, for
+     * exports of any size: rows come in pages of {@value #STREAM_FETCH_SIZE}. Must run inside a
+     * transaction for PostgreSQL to use a cursor.
+     */
+    void eachMatching(OrderQuery q, Consumer<Order> each) {
+        Map<String, Object> p = new HashMap<>();
+        String sql = "SELECT * FROM orders" + where(q, p) + " ORDER BY created_at DESC, id DESC";
+        jdbc.sql(sql).withFetchSize(STREAM_FETCH_SIZE).params(p).query(rs -> {
+            each.accept(order(rs, 0));
+        });
+    }
+
     long count(OrderQuery q) {
         Map<String, Object> p = new HashMap<>();
         return jdbc.sql("SELECT COUNT(*) FROM orders" + where(q, p)).params(p).query(Long.class).single();
@@ -150,6 +173,63 @@ class OrderRepository {
                 .query(Long.class).list();
     }
 
+    /** Orders created since {@code since} that a partner referred, per partner (a range of the created_at index). */
+    Map<Long, Long> countByPartnerSince(Instant since) {
+        Map<Long, Long> result = new HashMap<>();
+        jdbc.sql("SELECT partner_id, COUNT(*) AS n FROM orders WHERE created_at >= :since AND partner_id IS NOT NULL"
+                        + " GROUP BY partner_id")
+                .param("since", SqlTime.of(since))
+                .query(rs -> {
+                    result.put(rs.getLong("partner_id"), rs.getLong("n"));
+                });
+        return result;
+    }
+
+    /** How many orders created in [from, to) a partner referred (the index on created_at, partner_id covers it). */
+    long countReferred(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE created_at >= :from AND created_at < :to"
+                        + " AND partner_id IS NOT NULL")
+                .param("from", SqlTime.of(from)).param("to", SqlTime.of(to)).query(Long.class).single();
+    }
+
+    /** Orders of one status, however old (the status index): what waits for the operator. */
+    long countWithStatus(OrderStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE status = :s").param("s", status.code())
+                .query(Long.class).single();
+    }
+
+    /**
+     * Successful orders created in [from, to), summed per direction: what was given ({@code amount_give} in
+     * the from currency) and received ({@code amount_get} in the to currency), for turnover and profit.
+     */
+    List<DirectionSum> successfulByDirection(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT from_code, to_code, COUNT(*) AS n, SUM(amount_give) AS give, SUM(amount_get) AS got
+                FROM orders WHERE status = :s AND created_at >= :from AND created_at < :to
+                GROUP BY from_code, to_code""")
+                .param("s", OrderStatus.SUCCESS.code()).param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
+                .query((rs, n) -> new DirectionSum(rs.getString("from_code"), rs.getString("to_code"), rs.getLong("n"),
+                        Decimals.normalized(rs.getBigDecimal("give")), Decimals.normalized(rs.getBigDecimal("got"))))
+                .list();
+    }
+
+    /** Orders created in [from, to), counted by status (every status present). */
+    Map<OrderStatus, Long> countByStatusBetween(Instant from, Instant to) {
+        Map<OrderStatus, Long> result = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus s : OrderStatus.values()) {
+            result.put(s, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM orders WHERE created_at >= :from AND created_at < :to GROUP BY status")
+                .param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
+                .query(rs -> {
+                    OrderStatus s = status(rs.getString("status"));
+                    if (s != null) {
+                        result.put(s, rs.getLong("n"));
+                    }
+                });
+        return result;
+    }
+
     /** Orders created since {@code since}, counted by status (uses the created_at index). */
     Map<OrderStatus, Long> countByStatusSince(Instant since) {
         Map<OrderStatus, Long> result = new EnumMap<>(OrderStatus.class);
@@ -169,6 +249,9 @@ class OrderRepository {
 
     private static String where(OrderQuery q, Map<String, Object> p) {
         List<String> conditions = new ArrayList<>();
+        if (q.text() != null) {
+            conditions.add(textMatch(q.text(), p));
+        }
         if (q.status() != null) {
             conditions.add("status = :status");
             p.put("status", q.status().code());
@@ -185,11 +268,52 @@ class OrderRepository {
             conditions.add("partner_id = :partnerId");
             p.put("partnerId", q.partnerId());
         }
+        if (q.fromCode() != null) {
+            conditions.add("from_code = :fromCode");
+            p.put("fromCode", q.fromCode());
+        }
+        if (q.toCode() != null) {
+            conditions.add("to_code = :toCode");
+            p.put("toCode", q.toCode());
+        }
+        if (q.currency() != null) {
+            conditions.add("(from_code = :currency OR to_code = :currency)");
+            p.put("currency", q.currency());
+        }
         if (q.beforeId() != null) {
-            conditions.add("id < :beforeId");
+            // Keyset on (created_at, id), the list's order: rows after the given order, however the ids
+            // and times of two nodes interleave. The first bound lets the index range stop early.
+            conditions.add("created_at <= (SELECT b.created_at FROM orders b WHERE b.id = :beforeId)"
+                    + " AND (created_at < (SELECT b.created_at FROM orders b WHERE b.id = :beforeId) OR id < :beforeId)");
             p.put("beforeId", q.beforeId());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /**
+     * What the operator typed, matched exactly against each searchable column through that column's own
+     * index (a UNION of index look-ups: an OR over four columns would make H2 read the whole table).
+     */
+    private static String textMatch(String text, Map<String, Object> p) {
+        if (text.length() > OrderQuery.MAX_TEXT) {
+            return "1 = 0";
+        }
+        p.put("text", text);
+        p.put("textLower", emailSearch(text));
+        StringBuilder ids = new StringBuilder("""
+                id IN (SELECT t.id FROM orders t WHERE t.public_id = :text
+                UNION SELECT t.id FROM orders t WHERE t.email_search = :textLower
+                UNION SELECT t.id FROM orders t WHERE t.account = :text""");
+        if (text.matches("\\d{1,18}")) {
+            ids.append(" UNION SELECT t.id FROM orders t WHERE t.id = :textId");
+            p.put("textId", Long.parseLong(text));
+        }
+        return ids.append(")").toString();
+    }
+
+    /** The e-mail as searched: addresses are matched without regard to case. */
+    static String emailSearch(String email) {
+        return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static OrderStatus status(String code) {
@@ -208,6 +332,12 @@ class OrderRepository {
                 rs.getString("city"), status(rs.getString("status")), SqlTime.instant(rs, "created_at"),
                 SqlTime.instant(rs, "updated_at"), SqlTime.instant(rs, "expires_at"), rs.getString("client_ip"),
                 rs.getString("user_agent"), rs.getString("visitor_id"), partnerId, clickId, rs.getString("user_hash"),
-                Decimals.normalized(rs.getBigDecimal("partner_reward")));
+                Decimals.normalized(rs.getBigDecimal("partner_reward")), subIds(rs));
+    }
+
+    /** The sub-ID columns of an {@code orders} row. */
+    static SubIds subIds(ResultSet rs) throws SQLException {
+        return new SubIds(rs.getString("sub1"), rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"),
+                rs.getString("sub5"), rs.getString("sub_click_id"));
     }
 }

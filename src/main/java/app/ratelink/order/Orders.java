@@ -84,6 +84,45 @@ public class Orders {
         repository.eachOfPartner(partnerId, from, to, limit, each);
     }
 
+    /**
+     * Every order the query selects (limit and offset ignored), newest first, handed over one at a time:
+     * an export of a million orders never sits in memory.
+     */
+    @Transactional(readOnly = true)
+    public void eachMatching(OrderQuery query, Consumer<Order> each) {
+        repository.eachMatching(query, each);
+    }
+
+    /** Referred orders created since {@code since}, per partner id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> countByPartnerSince(Instant since) {
+        return repository.countByPartnerSince(since);
+    }
+
+    /** How many orders created in [from, to) a partner referred. */
+    @Transactional(readOnly = true)
+    public long countReferred(Instant from, Instant to) {
+        return repository.countReferred(from, to);
+    }
+
+    /** Orders now in {@code status}, however old. */
+    @Transactional(readOnly = true)
+    public long countWithStatus(OrderStatus status) {
+        return repository.countWithStatus(status);
+    }
+
+    /** Orders created in [from, to), by status (every status present, zero when none). */
+    @Transactional(readOnly = true)
+    public Map<OrderStatus, Long> countByStatusBetween(Instant from, Instant to) {
+        return repository.countByStatusBetween(from, to);
+    }
+
+    /** Successful orders created in [from, to), summed per direction (amounts in their own currencies). */
+    @Transactional(readOnly = true)
+    public List<DirectionSum> successfulByDirection(Instant from, Instant to) {
+        return repository.successfulByDirection(from, to);
+    }
+
     /** Orders created since {@code since}, by status (every status present, zero when none). */
     @Transactional(readOnly = true)
     public Map<OrderStatus, Long> countByStatusSince(Instant since) {

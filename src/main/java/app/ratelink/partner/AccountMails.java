@@ -2,6 +2,7 @@ package app.ratelink.partner;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,7 +43,10 @@ class AccountMails implements DisposableBean {
     });
     private final Clock clock;
 
-    AccountMails(Mailer mailer, MailOutbox outbox, Settings settings, Clock clock) {
+    private final MessageSource messages;
+
+    AccountMails(Mailer mailer, MailOutbox outbox, Settings settings, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.mailer = mailer;
         this.outbox = outbox;
         this.settings = settings;
@@ -55,59 +61,36 @@ class AccountMails implements DisposableBean {
     }
 
     void confirmation(String email, String token) {
-        send(email, "Confirm your Ratelink partner account", """
-                Welcome to the Ratelink partner program.
-
-                Confirm your e-mail address to activate your account:
-                %s/register/confirm?token=%s
-
-                The link works once, for 48 hours. If you did not register, ignore this message.
-                """.formatted(settings.baseUrl(), token));
+        mail(email, "cabinet.mail.confirm", settings.baseUrl(), token);
     }
 
     void alreadyRegistered(String email) {
-        send(email, "Your Ratelink partner account", """
-                Someone (probably you) tried to register a Ratelink partner account with this address,
-                but it has one already. Log in at %s/login
-                Forgot the password? Set a new one at %s/password/forgot
-
-                If this was not you, nothing has changed and you can ignore this message.
-                """.formatted(settings.baseUrl(), settings.baseUrl()));
+        mail(email, "cabinet.mail.already", settings.baseUrl());
     }
 
     void reset(String email, String token) {
-        send(email, "Reset your Ratelink password", """
-                A new password was requested for your Ratelink partner account.
-
-                Choose a new password here:
-                %s/password/reset?token=%s
-
-                The link works once, for one hour. If you did not ask for it, ignore this message:
-                your password stays as it is.
-                """.formatted(settings.baseUrl(), token));
+        mail(email, "cabinet.mail.reset", settings.baseUrl(), token);
     }
 
     void emailChange(String newEmail, String token) {
-        send(newEmail, "Confirm your new e-mail address for Ratelink", """
-                Confirm that this is the new e-mail address of your Ratelink partner account:
-                %s/register/email?token=%s
-
-                The link works once, for 24 hours. Until then you log in with your old address.
-                """.formatted(settings.baseUrl(), token));
+        mail(newEmail, "cabinet.mail.emailChange", settings.baseUrl(), token);
     }
 
     void emailChanged(String oldEmail, String newEmail) {
-        send(oldEmail, "Your Ratelink e-mail address was changed", """
-                The e-mail address of your Ratelink partner account is now %s.
-                If you did not do this, contact the exchanger's support at once.
-                """.formatted(newEmail));
+        mail(oldEmail, "cabinet.mail.emailChanged", newEmail);
     }
 
     void passwordChanged(String email) {
-        send(email, "Your Ratelink password was changed", """
-                The password of your Ratelink partner account was just changed.
-                If you did not do this, reset it at %s/password/forgot and contact support.
-                """.formatted(settings.baseUrl()));
+        mail(email, "cabinet.mail.passwordChanged", settings.baseUrl());
+    }
+
+    /**
+     * In the language of the person who triggered the mail: the page they are on (registration, reset
+     * request, address change), so a mail never arrives in a language its reader did not choose.
+     */
+    private void mail(String to, String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        send(to, messages.getMessage(key + ".subject", null, locale), messages.getMessage(key + ".text", args, locale));
     }
 
     /** After the commit when in a transaction: a link must never arrive before its token is stored. */

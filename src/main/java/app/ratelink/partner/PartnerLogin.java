@@ -18,6 +18,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import app.ratelink.system.LoginThrottle;
+import app.ratelink.system.LoginThrottledException;
+
 /**
  * Checks a partner's e-mail and password. Deliberately not an {@link AuthenticationProvider} bean (that
  * would become the global provider and let partner credentials into other chains); the partner chain wraps

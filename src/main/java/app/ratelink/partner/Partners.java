@@ -3,6 +3,7 @@ package app.ratelink.partner;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import app.ratelink.money.Decimals;
+import app.ratelink.system.Languages;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
@@ -113,6 +115,20 @@ public class Partners {
                 }
             }
         }
+    }
+
+    /** The language the partner reads (empty when never chosen: the site's default applies). */
+    public Optional<Locale> language(long partnerId) {
+        return jdbc.sql("SELECT language FROM partners WHERE id = :id").param("id", partnerId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString("language"))).optional()
+                .flatMap(l -> l).flatMap(Languages::of);
+    }
+
+    /** Keeps the language the partner chose (a language the site does not speak is ignored). */
+    public void chooseLanguage(long partnerId, Locale language) {
+        Languages.of(language.getLanguage()).ifPresent(l -> jdbc.sql(
+                        "UPDATE partners SET language = :language WHERE id = :id AND (language IS NULL OR language <> :language)")
+                .param("language", l.getLanguage()).param("id", partnerId).update());
     }
 
     /** The partner logged in on the current request, if any. */

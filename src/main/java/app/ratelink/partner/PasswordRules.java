@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import app.ratelink.system.Refusal;
+
 /**
  * Password strength, after NIST SP 800-63B: length matters, composition rules do not. At least
  * {@value #MIN_LENGTH} characters, at most {@value #MAX_BYTES} bytes (bcrypt ignores the rest), not a
@@ -24,20 +26,23 @@ public final class PasswordRules {
     }
 
     /** What is wrong with the password, in words for the person choosing it; empty when it is acceptable. */
-    public static Optional<String> problem(String password, String email) {
+    public static Optional<Refusal> problem(String password, String email) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+            return Optional.of(Refusal.of("cabinet.refusal.password.short", "Use at least " + MIN_LENGTH + " characters.",
+                    MIN_LENGTH));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.of("Use at most " + MAX_BYTES + " bytes (about " + MAX_BYTES + " Latin characters).");
+            return Optional.of(Refusal.of("cabinet.refusal.password.long", "Use at most " + MAX_BYTES + " bytes (about "
+                    + MAX_BYTES + " Latin characters).", MAX_BYTES));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || password.chars().distinct().count() < 4) {
-            return Optional.of("This password is too easy to guess.");
+            return Optional.of(Refusal.of("cabinet.refusal.password.common", "This password is too easy to guess."));
         }
         String local = email == null ? "" : email.trim().toLowerCase(Locale.ROOT).replaceAll("@.*", "");
         if (local.length() >= 4 && lower.contains(local)) {
-            return Optional.of("Do not build the password from your e-mail address.");
+            return Optional.of(Refusal.of("cabinet.refusal.password.email",
+                    "Do not build the password from your e-mail address."));
         }
         return Optional.empty();
     }

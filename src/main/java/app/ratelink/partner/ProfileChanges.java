@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.Refusal;
 import app.ratelink.system.SqlTime;
 
 /**
@@ -60,15 +61,16 @@ public class ProfileChanges {
         checkCurrent(partnerId, currentPassword);
         String normalized = EmailAddresses.normalized(newEmail);
         if (!EmailAddresses.valid(normalized)) {
-            throw new BadRequestException("newEmail", "Enter a valid e-mail address.");
+            throw new BadRequestException("newEmail", Refusal.of("cabinet.refusal.email", "Enter a valid e-mail address."));
         }
         Partner partner = partners.byId(partnerId).orElseThrow();
         if (normalized.equals(partner.email())) {
-            throw new BadRequestException("newEmail", "This is your current address.");
+            throw new BadRequestException("newEmail", Refusal.of("cabinet.refusal.email.same", "This is your current address."));
         }
         if (partners.byEmail(normalized).isPresent()) {
             // Telling the logged-in partner is no enumeration risk worth a silent failure: it needs the password.
-            throw new BadRequestException("newEmail", "Another account uses this address.");
+            throw new BadRequestException("newEmail", Refusal.of("cabinet.refusal.email.taken",
+                    "Another account uses this address."));
         }
         mails.emailChange(normalized, tokens.issue(partnerId, PartnerTokens.Purpose.EMAIL, normalized));
     }
@@ -83,7 +85,8 @@ public class ProfileChanges {
             ok = false;
         }
         if (!ok) {
-            throw new BadRequestException("currentPassword", "The current password is not right.");
+            throw new BadRequestException("currentPassword", Refusal.of("cabinet.refusal.currentPassword",
+                    "The current password is not right."));
         }
     }
 

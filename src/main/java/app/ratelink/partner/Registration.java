@@ -1,14 +1,18 @@
 package app.ratelink.partner;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.Refusal;
 import app.ratelink.system.SqlTime;
 
 /**
@@ -40,13 +44,11 @@ public class Registration {
      * @throws BadRequestException naming {@code email} or {@code password} with a message for the form
      */
     public void register(String email, String password) {
-        String normalized = EmailAddresses.normalized(email);
-        if (!EmailAddresses.valid(normalized)) {
-            throw new BadRequestException("email", "Enter a valid e-mail address.");
+        List<BadRequestException> problems = problems(email, password);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
         }
-        PasswordRules.problem(password, normalized).ifPresent(p -> {
-            throw new BadRequestException("password", p);
-        });
+        String normalized = EmailAddresses.normalized(email);
         // Hashed in every case, so a taken address costs the same time as a new one.
         String hash = encoder.encode(password);
         Optional<Partner> existing = partners.byEmail(normalized);
@@ -65,7 +67,20 @@ public class Registration {
             mails.alreadyRegistered(normalized);
             return;
         }
+        // The language of the page the partner registered on: later mails are written in it.
+        partners.chooseLanguage(id, LocaleContextHolder.getLocale());
         mails.confirmation(normalized, tokens.issue(id, PartnerTokens.Purpose.CONFIRM, null));
+    }
+
+    /** Everything wrong with a sign-up, by field ({@code email}, {@code password}), so a form can show it all at once. */
+    public List<BadRequestException> problems(String email, String password) {
+        List<BadRequestException> problems = new ArrayList<>();
+        String normalized = EmailAddresses.normalized(email);
+        if (!EmailAddresses.valid(normalized)) {
+            problems.add(new BadRequestException("email", Refusal.of("cabinet.refusal.email", "Enter a valid e-mail address.")));
+        }
+        PasswordRules.problem(password, normalized).ifPresent(p -> problems.add(new BadRequestException("password", p)));
+        return problems;
     }
 
     /** Confirms the account of a confirmation link; empty when the link is unknown, used or expired. */

@@ -4,7 +4,10 @@ import org.springframework.stereotype.Component;
 
 import app.ratelink.reward.Rewards;
 
-/** {@code get_exchanges}: the orders of the clients the partner sent, newest first, streamed. */
+/**
+ * {@code get_exchanges}: the orders of the clients the partner sent, newest first, streamed; the fields of
+ * the seed, then the partner's sub-IDs ({@code sub1}…{@code sub5}, {@code click_id}; "" when absent).
+ */
 @Component
 class ExchangesMethod implements PartnerApiMethod {
 
@@ -37,6 +40,12 @@ class ExchangesMethod implements PartnerApiMethod {
                     .text("user_hash", order.userHash())
                     .text("currency_code_give", order.currencyCodeGive())
                     .text("currency_code_get", order.currencyCodeGet())
+                    .text("sub1", order.subIds().sub1())
+                    .text("sub2", order.subIds().sub2())
+                    .text("sub3", order.subIds().sub3())
+                    .text("sub4", order.subIds().sub4())
+                    .text("sub5", order.subIds().sub5())
+                    .text("click_id", order.subIds().clickId())
                     .endItem());
             json.endObject().endObject();
         });

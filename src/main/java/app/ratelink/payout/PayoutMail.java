@@ -1,10 +1,16 @@
 package app.ratelink.payout;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partners;
+import app.ratelink.system.Languages;
 import app.ratelink.system.Mailer;
+import app.ratelink.system.Setting;
+import app.ratelink.system.Settings;
 
 /** Tells the partner, after the decision is committed, that its payout was paid or rejected. */
 @Component
@@ -12,23 +18,34 @@ class PayoutMail {
 
     private final Mailer mailer;
     private final Partners partners;
+    private final MessageSource messages;
+    private final Settings settings;
 
-    PayoutMail(Mailer mailer, Partners partners) {
+    PayoutMail(Mailer mailer, Partners partners, MessageSource messages, Settings settings) {
         this.mailer = mailer;
         this.partners = partners;
+        this.messages = messages;
+        this.settings = settings;
     }
 
+    /** In the partner's chosen language (the operator who decided is not the reader), else the site's default. */
     void decided(Payout payout) {
         partners.byId(payout.partnerId()).ifPresent(partner -> {
+            Locale locale = partners.language(partner.id())
+                    .or(() -> Languages.of(settings.get(Setting.DEFAULT_LANGUAGE))).orElse(Languages.FALLBACK);
+            String id = String.valueOf(payout.id());
             String amount = Decimals.plain(payout.payAmount()) + " " + payout.currencyCode();
-            String comment = payout.comment() == null || payout.comment().isBlank() ? "" : "\n\nComment: " + payout.comment();
+            String comment = payout.comment() == null || payout.comment().isBlank() ? ""
+                    : messages.getMessage("cabinet.mail.comment", new Object[] {payout.comment()}, locale);
             if (payout.status() == PayoutStatus.PAID) {
-                mailer.send(partner.email(), "Your payout #" + payout.id() + " is paid",
-                        "Your payout #" + payout.id() + " of " + amount + " to " + payout.account() + " has been paid." + comment);
+                mailer.send(partner.email(), messages.getMessage("cabinet.mail.payoutPaid.subject", new Object[] {id}, locale),
+                        messages.getMessage("cabinet.mail.payoutPaid.text", new Object[] {id, amount, payout.account()},
+                                locale) + comment);
             } else if (payout.status() == PayoutStatus.REJECTED) {
-                mailer.send(partner.email(), "Your payout #" + payout.id() + " was rejected",
-                        "Your payout request #" + payout.id() + " of " + amount + " was rejected; "
-                                + Decimals.plain(payout.originalAmount()) + " USD is back on your balance." + comment);
+                mailer.send(partner.email(), messages.getMessage("cabinet.mail.payoutRejected.subject", new Object[] {id},
+                                locale),
+                        messages.getMessage("cabinet.mail.payoutRejected.text", new Object[] {id, amount,
+                                Decimals.plain(payout.originalAmount())}, locale) + comment);
             }
         });
     }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ import app.ratelink.reward.Ledger;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
 import app.ratelink.system.Setting;
+import app.ratelink.system.AuditTrail;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
 
@@ -49,9 +52,13 @@ public class Payouts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final PayoutMail mail;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     Payouts(JdbcClient jdbc, Ledger ledger, Catalog catalog, Settings settings, Clock clock,
-            TransactionTemplate transactions, PayoutMail mail) {
+            TransactionTemplate transactions, PayoutMail mail, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
+        this.events = events;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -171,8 +178,40 @@ public class Payouts {
             if (next != PayoutStatus.PAID) {
                 ledger.book(payout.partnerId(), Ledger.Kind.RELEASE, payout.originalAmount(), null, id, "release:" + id);
             }
-            return byId(id).orElseThrow();
+            Payout decided = byId(id).orElseThrow();
+            if (owner == null) {
+                audit.record(next == PayoutStatus.PAID ? "payout.pay" : "payout.reject", "payout " + id,
+                        java.util.Map.of("status", payout.status().label()),
+                        java.util.Map.of("status", decided.status().label(), "comment", comment == null ? "" : comment));
+            }
+            events.publishEvent(new PayoutDecided(id, payout.partnerId(), next));
+            return decided;
         });
+    }
+
+    /** Paid payouts per partner (base currency), for these partners. */
+    public Map<Long, BigDecimal> paid(Collection<Long> partnerIds) {
+        Map<Long, BigDecimal> result = new HashMap<>();
+        List<Long> ids = List.copyOf(partnerIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.sql("SELECT partner_id, SUM(original_amount) AS paid FROM payouts WHERE status = :s"
+                            + " AND partner_id IN (:ids) GROUP BY partner_id")
+                    .param("s", PayoutStatus.PAID.code()).param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query(rs -> {
+                        result.put(rs.getLong("partner_id"), Decimals.normalized(rs.getBigDecimal("paid")));
+                    });
+        }
+        return result;
+    }
+
+    /** Payouts waiting for the operator: how many and their sum (base currency), through the status index. */
+    public record Pending(long count, BigDecimal sum) {
+    }
+
+    public Pending pendingTotals() {
+        return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(original_amount), 0) AS total FROM payouts WHERE status = :s")
+                .param("s", PayoutStatus.PENDING.code())
+                .query((rs, n) -> new Pending(rs.getLong("n"), Decimals.normalized(rs.getBigDecimal("total")))).single();
     }
 
     public Optional<Payout> byId(long id) {

@@ -10,11 +10,13 @@ import org.springframework.stereotype.Component;
 
 import app.ratelink.order.OrderReferrals;
 import app.ratelink.order.Referral;
+import app.ratelink.order.SubIds;
 import app.ratelink.partner.Partners;
 
 /**
  * Tells the order feature which partner click sent the client: the signed attribution cookie (last
- * click wins). The order's {@code user_hash} is the one the click got, so partners can join the two. A
+ * click wins). The order's {@code user_hash} is the one the click got, so partners can join the two, and the
+ * click's sub-IDs are the order's. A
  * partner logged in while ordering is ordering for itself and earns nothing: no referral.
  */
 @Component
@@ -42,14 +44,21 @@ class ClickReferrals implements OrderReferrals {
         if (Partners.currentPartnerId().filter(id -> id == partnerId).isPresent()) {
             return Optional.empty();
         }
-        Optional<String> clickHash = jdbc.sql("SELECT user_hash FROM clicks WHERE id = :id AND partner_id = :partner")
-                .param("id", referred.get().clickId()).param("partner", partnerId).query(String.class).optional();
-        if (clickHash.isEmpty()) {
+        record Tagged(String userHash, SubIds subIds) {
+        }
+        Optional<Tagged> click = jdbc.sql("SELECT user_hash, sub1, sub2, sub3, sub4, sub5, sub_click_id FROM clicks"
+                        + " WHERE id = :id AND partner_id = :partner")
+                .param("id", referred.get().clickId()).param("partner", partnerId)
+                .query((rs, n) -> new Tagged(rs.getString("user_hash"), new SubIds(rs.getString("sub1"),
+                        rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"), rs.getString("sub5"),
+                        rs.getString("sub_click_id"))))
+                .optional();
+        if (click.isEmpty()) {
             return Optional.empty();
         }
         // The visitor's own hash when the visitor cookie is still there (the same as the click's unless the
         // visitor id was replaced since); else the click's.
-        String userHash = attribution.visitorId(request).map(secret::userHash).orElse(clickHash.get());
-        return Optional.of(new Referral(partnerId, referred.get().clickId(), userHash));
+        String userHash = attribution.visitorId(request).map(secret::userHash).orElse(click.get().userHash());
+        return Optional.of(new Referral(partnerId, referred.get().clickId(), userHash, click.get().subIds()));
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import app.ratelink.catalog.Landing;
+import app.ratelink.order.SubIds;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.ClientAddress;
@@ -95,7 +96,8 @@ public class LinkVisits {
                         settings.get(Setting.TRUSTED_PROXIES)), NewClick.IP),
                 NewClick.crop(request.getHeader("Referer"), NewClick.REFERRER),
                 NewClick.crop(request.getQueryString(), NewClick.QUERY_STRING),
-                secret.userHash(visitorId), NewClick.crop(target, NewClick.TARGET));
+                secret.userHash(visitorId), NewClick.crop(target, NewClick.TARGET),
+                request.getQueryString() == null ? SubIds.NONE : SubIds.fromParameters(request.getParameterMap()));
         long clickId;
         try {
             clickId = writer.write(click);

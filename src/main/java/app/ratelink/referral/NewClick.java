@@ -3,10 +3,25 @@ package app.ratelink.referral;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A click about to be stored, already cropped to the column sizes. {@code notCounted} null = billed. */
+import app.ratelink.order.SubIds;
+
+/**
+ * A click about to be stored, already cropped to the column sizes. {@code notCounted} null = billed;
+ * {@code subIds}: the partner's tags of the link ({@link SubIds} crops its own).
+ */
 record NewClick(long partnerId, Instant createdAt, LocalDate day, String notCounted, String browser,
                 String userAgent, String ip, String referrer, String queryString, String userHash,
-                String target) {
+                String target, SubIds subIds) {
+
+    NewClick {
+        subIds = subIds == null ? SubIds.NONE : subIds;
+    }
+
+    NewClick(long partnerId, Instant createdAt, LocalDate day, String notCounted, String browser, String userAgent,
+             String ip, String referrer, String queryString, String userHash, String target) {
+        this(partnerId, createdAt, day, notCounted, browser, userAgent, ip, referrer, queryString, userHash, target,
+                SubIds.NONE);
+    }
 
     static final int BROWSER = 64;
     static final int USER_AGENT = 512;

@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,29 @@ public class PartnerStatistics {
         template.setFetchSize(Clicks.FETCH_SIZE);
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.settings = settings;
+    }
+
+    /**
+     * Counted clicks per partner over the days {@code from}..{@code to} inclusive (site time zone), read from
+     * the daily aggregate through its day index: the click table itself is never counted.
+     */
+    public Map<Long, Long> clicksByPartner(LocalDate from, LocalDate to) {
+        Map<Long, Long> result = new HashMap<>();
+        jdbc.query("SELECT partner_id, SUM(clicks) AS n FROM click_days WHERE click_day >= :from AND click_day <= :to"
+                        + " GROUP BY partner_id",
+                new MapSqlParameterSource("from", Date.valueOf(from)).addValue("to", Date.valueOf(to)),
+                rs -> {
+                    result.put(rs.getLong("partner_id"), rs.getLong("n"));
+                });
+        return result;
+    }
+
+    /** Counted clicks of all partners over the days {@code from}..{@code to} inclusive, from the daily aggregate. */
+    public long clicks(LocalDate from, LocalDate to) {
+        Long n = jdbc.queryForObject("SELECT COALESCE(SUM(clicks), 0) FROM click_days"
+                        + " WHERE click_day >= :from AND click_day <= :to",
+                new MapSqlParameterSource("from", Date.valueOf(from)).addValue("to", Date.valueOf(to)), Long.class);
+        return n == null ? 0 : n;
     }
 
     /** Days {@code from}..{@code to} inclusive (site time zone), at most {@link #MAX_DAYS}. */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import app.ratelink.order.OrderCreated;
 import app.ratelink.order.OrderStatus;
 import app.ratelink.order.OrderStatusChanged;
 import app.ratelink.order.Orders;
+import app.ratelink.order.SubIds;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.Setting;
@@ -44,6 +46,8 @@ import app.ratelink.system.SqlTime;
 public class Rewards {
 
     static final int FETCH_SIZE = 500;
+    /** The order columns of {@link SubIds#NAMES}, in that order. */
+    private static final List<String> TAG_COLUMNS = List.of("sub1", "sub2", "sub3", "sub4", "sub5", "sub_click_id");
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -159,6 +163,16 @@ public class Rewards {
      */
     @Transactional(readOnly = true)
     public void eachOrderOfPartner(long partnerId, Instant from, Instant to, Integer limit, Consumer<PartnerOrder> each) {
+        eachOrderOfPartner(partnerId, from, to, SubIds.NONE, limit, each);
+    }
+
+    /**
+     * The same, only the orders whose sub-IDs equal every non-empty value of {@code tags} (the cabinet's
+     * filter); the partner's orders are walked along the (partner, time) index.
+     */
+    @Transactional(readOnly = true)
+    public void eachOrderOfPartner(long partnerId, Instant from, Instant to, SubIds tags, Integer limit,
+                                   Consumer<PartnerOrder> each) {
         if (limit != null && limit <= 0) {
             return;
         }
@@ -167,6 +181,7 @@ public class Rewards {
         StringBuilder sql = new StringBuilder("""
                 SELECT o.id, o.created_at, o.rate_in, o.rate_out, o.amount_give, o.amount_get, o.status,
                        o.partner_reward, o.user_hash, o.from_code, o.to_code,
+                       o.sub1, o.sub2, o.sub3, o.sub4, o.sub5, o.sub_click_id,
                        (SELECT COALESCE(SUM(l.amount), 0) FROM reward_ledger l
                          WHERE l.order_id = o.id AND l.kind IN ('credit', 'reversal')) AS standing
                 FROM orders o WHERE o.partner_id = :p""");
@@ -177,6 +192,13 @@ public class Rewards {
         if (to != null) {
             sql.append(" AND o.created_at <= :to");
             params.put("to", SqlTime.of(to));
+        }
+        List<String> tagValues = (tags == null ? SubIds.NONE : tags).values();
+        for (int i = 0; i < TAG_COLUMNS.size(); i++) {
+            if (!tagValues.get(i).isEmpty()) {
+                sql.append(" AND o.").append(TAG_COLUMNS.get(i)).append(" = :tag").append(i);
+                params.put("tag" + i, tagValues.get(i));
+            }
         }
         sql.append(" ORDER BY o.created_at DESC, o.id DESC");
         if (limit != null) {
@@ -194,6 +216,8 @@ public class Rewards {
                 Decimals.normalized(rs.getBigDecimal("amount_give")), Decimals.normalized(rs.getBigDecimal("amount_get")),
                 "success".equals(rs.getString("status")), rs.getBigDecimal("standing").signum() > 0,
                 Decimals.normalized(rs.getBigDecimal("partner_reward")), rs.getString("user_hash"),
-                rs.getString("from_code"), rs.getString("to_code"));
+                rs.getString("from_code"), rs.getString("to_code"), new SubIds(rs.getString("sub1"),
+                rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"), rs.getString("sub5"),
+                rs.getString("sub_click_id")));
     }
 }

@@ -43,6 +43,70 @@ public final class ClientAddress {
         return hops[0].trim();
     }
 
+    /**
+     * A parsed list of addresses and CIDR ranges ({@code 10.0.0.0/8, 2001:db8::/32, 192.0.2.7}), for allow-lists
+     * and the like. Only IP literals are parsed, never a host name.
+     */
+    public static final class Ranges {
+
+        private final List<Range> ranges;
+
+        private Ranges(List<Range> ranges) {
+            this.ranges = ranges;
+        }
+
+        /** Parses the entries that are valid and skips the others (see {@link #invalidEntry}). */
+        public static Ranges parse(String list) {
+            return new Ranges(List.copyOf(parseRanges(list)));
+        }
+
+        /** The first entry of a comma-separated list that is not an IP or CIDR range; empty when all are. */
+        public static Optional<String> invalidEntry(String list) {
+            if (list == null) {
+                return Optional.empty();
+            }
+            for (String entry : list.split(",")) {
+                String e = entry.trim();
+                if (e.isEmpty()) {
+                    continue;
+                }
+                if (parseRanges(e).isEmpty() || !validBits(e)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static boolean validBits(String entry) {
+            int slash = entry.indexOf('/');
+            if (slash < 0) {
+                return true;
+            }
+            String bits = entry.substring(slash + 1);
+            int max = entry.indexOf(':') >= 0 ? 128 : 32;
+            return bits.matches("\\d{1,3}") && Integer.parseInt(bits) <= max;
+        }
+
+        public boolean isEmpty() {
+            return ranges.isEmpty();
+        }
+
+        /** Whether the IP literal is in one of the ranges; false for anything that is not an IP literal. */
+        public boolean contains(String address) {
+            Optional<byte[]> bytes = ClientAddress.parse(address);
+            return bytes.isPresent() && contains(bytes.get());
+        }
+
+        public boolean contains(byte[] address) {
+            for (Range r : ranges) {
+                if (r.contains(address)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private record Range(byte[] network, int bits) {
         boolean contains(byte[] address) {
             if (address.length != network.length) {
@@ -111,7 +175,13 @@ public final class ClientAddress {
     }
 
     private static Optional<byte[]> parse(String address) {
-        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        if (address.startsWith("[") && address.endsWith("]")) {
+            address = address.substring(1, address.length() - 1);
+        }
+        if (!IP_LITERAL.matcher(address).matches()) {
             return Optional.empty();
         }
         try {

@@ -43,7 +43,12 @@ public enum Setting {
             v -> v.isEmpty() || v.matches("[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*")),
     OPERATOR_EMAILS("operatorEmails", "", "Operator addresses that hear of new orders, paid orders, payout "
             + "requests and alerts, comma separated (empty: nobody)",
-            v -> v.isEmpty() || v.matches("[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*"));
+            v -> v.isEmpty() || v.matches("[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*")),
+    POSTBACK_PRIVATE_ADDRESSES("postbackPrivateAddresses", "false", "Postbacks of partners may go to private, "
+            + "loopback and link-local addresses (false: only public ones, so no postback reaches the internal network)",
+            Setting::isBoolean),
+    DEFAULT_LANGUAGE("defaultLanguage", "en", "Language of pages for visitors whose browser asks for none we speak "
+            + "(en, ru, ...)", v -> v.matches("[a-z]{2,3}") && Languages.supports(v));
 
     private static final Pattern INT = Pattern.compile("-?\\d{1,9}");
 

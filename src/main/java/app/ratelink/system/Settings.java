@@ -35,6 +35,8 @@ public class Settings {
     private final ApplicationEventPublisher events;
     private final String configuredBaseUrl;
     private volatile Snapshot snapshot;
+    /** Set by the audit trail itself (it reads the trusted proxies from here, so it cannot be injected). */
+    private volatile AuditTrail audit;
 
     Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
              @Value("${ratelink.base-url}") String configuredBaseUrl) {
@@ -64,6 +66,10 @@ public class Settings {
     /** One reader at a time: when the second turns, the others go on with the values of a second ago. */
     private final AtomicBoolean reloading = new AtomicBoolean();
     private final AtomicLong generation = new AtomicLong();
+
+    void auditedBy(AuditTrail trail) {
+        this.audit = trail;
+    }
 
     public String get(Setting setting) {
         return current().get(setting);
@@ -120,6 +126,12 @@ public class Settings {
             }
         }
         Instant now = clock.instant();
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        for (Map.Entry<Setting, String> e : changes.entrySet()) {
+            before.put(e.getKey().key(), get(e.getKey()));
+            after.put(e.getKey().key(), e.getValue().trim());
+        }
         for (Map.Entry<Setting, String> e : changes.entrySet()) {
             String value = e.getValue().trim();
             int updated = jdbc.sql("UPDATE settings SET value_text = :value, updated_at = :at WHERE name = :name")
@@ -130,6 +142,9 @@ public class Settings {
                         .param("value", value).param("at", SqlTime.of(now)).param("name", e.getKey().key())
                         .update();
             }
+        }
+        if (audit != null) {
+            audit.record("settings.update", "settings", before, after);
         }
         forget();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

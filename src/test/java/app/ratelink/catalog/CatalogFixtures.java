@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
 
+import app.ratelink.system.SettingsFixtures;
 import app.ratelink.testing.Engine;
 
 /** A real {@link Catalog} on a test engine, for other features' repository tests. */
@@ -13,10 +14,10 @@ public final class CatalogFixtures {
     }
 
     public static Catalog catalog(Engine engine, Clock clock) {
-        return new Catalog(new CatalogRepository(engine.jdbc()), clock, event -> { });
+        return new Catalog(new CatalogRepository(engine.jdbc()), clock, event -> { }, SettingsFixtures.audit(engine, clock));
     }
 
     public static Catalog catalog(Engine engine, Clock clock, ApplicationEventPublisher events) {
-        return new Catalog(new CatalogRepository(engine.jdbc()), clock, events);
+        return new Catalog(new CatalogRepository(engine.jdbc()), clock, events, SettingsFixtures.audit(engine, clock));
     }
 }

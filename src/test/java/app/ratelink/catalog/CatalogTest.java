@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import app.ratelink.system.SettingsFixtures;
 import app.ratelink.testing.Engine;
 
 /** The catalogue against a real database, on H2 and on PostgreSQL. */
@@ -21,8 +22,9 @@ class CatalogTest {
     private final List<Object> events = new ArrayList<>();
 
     private Catalog catalog(Engine engine) {
-        return new Catalog(new CatalogRepository(engine.jdbc()),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), events::add);
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        return new Catalog(new CatalogRepository(engine.jdbc()), clock, events::add,
+                SettingsFixtures.audit(engine, clock));
     }
 
     static CurrencyChange currency(String name, String unit, int scale) {

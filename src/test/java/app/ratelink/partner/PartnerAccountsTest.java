@@ -22,6 +22,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.LoginThrottle;
+import app.ratelink.system.LoginThrottledException;
 import app.ratelink.system.SettingsFixtures;
 import app.ratelink.testing.Engine;
 

@@ -10,7 +10,7 @@ class PasswordRulesTest {
     void lengthDecidesNotComposition() {
         assertThat(PasswordRules.problem("correct horse battery", "a@b.c")).isEmpty();
         assertThat(PasswordRules.problem("alllowercaseletters", "a@b.c")).isEmpty();
-        assertThat(PasswordRules.problem("Sh0rt!", "a@b.c")).hasValueSatisfying(p -> assertThat(p).contains("10"));
+        assertThat(PasswordRules.problem("Sh0rt!", "a@b.c")).hasValueSatisfying(p -> assertThat(p.text()).contains("10"));
         assertThat(PasswordRules.problem(null, "a@b.c")).isPresent();
     }
 

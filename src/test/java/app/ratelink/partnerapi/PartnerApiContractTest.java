@@ -372,7 +372,8 @@ class PartnerApiContractTest extends IntegrationTest {
         JsonNode item = items.get(Long.toString(order.id()));
         assertThat(fieldNames(item)).containsExactly("id", "time", "date", "course_give", "course_get", "amount_give",
                 "amount_get", "exchange_success", "accrued", "partner_reward", "user_hash", "currency_code_give",
-                "currency_code_get");
+                "currency_code_get", "sub1", "sub2", "sub3", "sub4", "sub5", "click_id");
+        assertExchangeTypes(item);
         assertThat(item.get("id").asLong()).isEqualTo(order.id());
         assertThat(item.get("time").isIntegralNumber()).isTrue();
         assertThat(item.get("time").asLong()).isEqualTo(1590356264L);
@@ -391,6 +392,51 @@ class PartnerApiContractTest extends IntegrationTest {
         JsonNode refunded = data(call("get_exchanges")).get("items").get(Long.toString(order.id()));
         assertThat(refunded.get("exchange_success").asInt()).isZero();
         assertThat(refunded.get("accrued").asInt()).isZero();
+    }
+
+    /** The type of every field of a get_exchanges item: the seed's, then the sub-IDs as strings. */
+    static void assertExchangeTypes(JsonNode item) {
+        assertThat(item.get("id").isIntegralNumber()).as("id").isTrue();
+        assertThat(item.get("time").isIntegralNumber()).as("time").isTrue();
+        assertThat(item.get("date").isString()).as("date").isTrue();
+        for (String number : List.of("course_give", "course_get", "amount_give", "amount_get", "partner_reward")) {
+            assertThat(item.get(number).isNumber()).as(number).isTrue();
+        }
+        for (String flag : List.of("exchange_success", "accrued")) {
+            assertThat(item.get(flag).isInt()).as(flag).isTrue();
+        }
+        for (String text : List.of("user_hash", "currency_code_give", "currency_code_get", "sub1", "sub2", "sub3",
+                "sub4", "sub5", "click_id")) {
+            assertThat(item.get(text).isString()).as(text).isTrue();
+        }
+    }
+
+    @Test
+    void getExchangesCarryTheSubIdsOfTheClickAsStringsEmptyWhenAbsent() {
+        RewardFixtures catalog = new RewardFixtures(operator());
+        Order plain = successfulOrder(catalog, partner, "100", Instant.parse("2024-01-01T00:00:00Z"));
+        Order tagged = placement.place(new app.ratelink.order.OrderForm(catalog.usd, catalog.coin, "100",
+                        "bc1qclientwallet", "client@example.test", null),
+                new app.ratelink.order.OrderClient("192.0.2.10", "Mozilla/5.0", "visitor", new app.ratelink.order.Referral(
+                        partner.id(), null, "ab12cd34", new app.ratelink.order.SubIds("abc", "", "42", "", "ü \"q\"",
+                        "trk-1"))));
+        HttpResponse<String> response = call("get_exchanges");
+        JsonNode items = data(response).get("items");
+        assertThat(fieldNames(items)).containsExactly(Long.toString(tagged.id()), Long.toString(plain.id()));
+        JsonNode item = items.get(Long.toString(tagged.id()));
+        assertThat(fieldNames(item)).endsWith("currency_code_get", "sub1", "sub2", "sub3", "sub4", "sub5", "click_id");
+        assertExchangeTypes(item);
+        assertThat(item.get("sub1").asString()).isEqualTo("abc");
+        assertThat(item.get("sub2").asString()).isEmpty();
+        assertThat(item.get("sub3").asString()).isEqualTo("42");
+        assertThat(item.get("sub5").asString()).isEqualTo("ü \"q\"");
+        assertThat(item.get("click_id").asString()).isEqualTo("trk-1");
+        assertThat(response.body()).contains("\"sub3\":\"42\"");
+        JsonNode none = items.get(Long.toString(plain.id()));
+        assertExchangeTypes(none);
+        for (String name : List.of("sub1", "sub2", "sub3", "sub4", "sub5", "click_id")) {
+            assertThat(none.get(name).asString()).as(name).isEmpty();
+        }
     }
 
     @Test

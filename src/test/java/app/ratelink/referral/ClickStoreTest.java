@@ -112,6 +112,27 @@ class ClickStoreTest {
 
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
+    void subIdsAreStoredWithTheirClickInTheSameBatch(Engine engine) throws Exception {
+        Partner p = TestPartners.create(engine.jdbc());
+        NewClick base = click(p.id(), T, null, "aaaaaaaaaaaa");
+        NewClick tagged = new NewClick(p.id(), T, DAY, null, "Chrome 120", "UA", "198.51.100.7", "", "sub1=abc",
+                "aaaaaaaaaaaa", "/", new app.ratelink.order.SubIds("abc", "", "s3", "", "s'5", "x".repeat(300)));
+        long[] ids = new ClickStore(engine.dataSource()).write(List.of(base, tagged));
+        Map<String, Object> plain = engine.jdbc().sql("SELECT * FROM clicks WHERE id = :id").param("id", ids[0])
+                .query().singleRow();
+        Map<String, Object> row = engine.jdbc().sql("SELECT * FROM clicks WHERE id = :id").param("id", ids[1])
+                .query().singleRow();
+        assertThat(plain.get("sub1")).isEqualTo("");
+        assertThat(plain.get("sub_click_id")).isEqualTo("");
+        assertThat(row.get("sub1")).isEqualTo("abc");
+        assertThat(row.get("sub2")).isEqualTo("");
+        assertThat(row.get("sub3")).isEqualTo("s3");
+        assertThat(row.get("sub5")).isEqualTo("s'5");
+        assertThat((String) row.get("sub_click_id")).isEqualTo("x".repeat(128));
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
     void valuesAreCroppedToTheColumnsNeverRefused(Engine engine) throws Exception {
         Partner p = TestPartners.create(engine.jdbc());
         String longReferrer = "https://example.com/" + "r".repeat(5000);

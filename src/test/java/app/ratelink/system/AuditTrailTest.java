@@ -1,6 +1,7 @@
 package app.ratelink.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,5 +31,20 @@ class AuditTrailTest {
                 .query((rs, n) -> String.join("|", rs.getString("actor"), rs.getString("action"),
                         rs.getString("target"), rs.getString("changes"))).single();
         assertThat(row).isEqualTo("system|direction.update|PMUSD/BTC|{\"in\":{\"before\":\"65000\",\"after\":\"65500\"}}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void theDatabaseRefusesToChangeOrDeleteAnEntry(Engine engine) {
+        AuditTrail audit = new AuditTrail(engine.jdbc(), clock, SettingsFixtures.settings(engine, clock));
+        audit.record("settings.update", "settings", Map.of("timeZone", "UTC"), Map.of("timeZone", "Europe/Moscow"));
+
+        assertThatThrownBy(() -> engine.jdbc().sql("UPDATE audit_entry SET actor = 'someone else'").update())
+                .hasStackTraceContaining("never changed");
+        assertThatThrownBy(() -> engine.jdbc().sql("DELETE FROM audit_entry").update())
+                .hasStackTraceContaining("never changed");
+        assertThat(engine.jdbc().sql("SELECT actor FROM audit_entry").query(String.class).single()).isEqualTo("system");
+        assertThat(audit.search(null, "settings", null, null, null, 10)).singleElement()
+                .satisfies(e -> assertThat(e.changesMap()).containsKey("timeZone"));
     }
 }

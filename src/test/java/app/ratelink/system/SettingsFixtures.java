@@ -13,4 +13,9 @@ public final class SettingsFixtures {
     public static Settings settings(Engine engine, Clock clock) {
         return new Settings(engine.jdbc(), clock, event -> { }, "http://localhost:8080");
     }
+
+    /** A real audit trail on a test engine (actor "system" outside a request). */
+    public static AuditTrail audit(Engine engine, Clock clock) {
+        return new AuditTrail(engine.jdbc(), clock, settings(engine, clock));
+    }
 }

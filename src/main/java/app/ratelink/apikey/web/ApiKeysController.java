@@ -39,7 +39,7 @@ class ApiKeysController {
     String page(Model model) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
         model.addAttribute("keys", keys.list(partnerId()).stream().map(k -> new Row(k.id(), k.prefix(),
-                format.format(k.createdAt()), k.lastUsedAt() == null ? "never" : format.format(k.lastUsedAt()),
+                format.format(k.createdAt()), k.lastUsedAt() == null ? null : format.format(k.lastUsedAt()),
                 k.revoked(), k.revoked() ? format.format(k.revokedAt()) : "")).toList());
         model.addAttribute("zone", settings.zone().getId());
         model.addAttribute("endpoint", settings.baseUrl() + "/service/partner/api.php");
@@ -59,7 +59,7 @@ class ApiKeysController {
         if (!keys.revoke(partnerId(), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        redirect.addFlashAttribute("message", "The key was revoked: it no longer opens the API.");
+        redirect.addFlashAttribute("message", "cabinet.api.revokedMessage");
         return "redirect:/account/api";
     }
 

@@ -46,6 +46,8 @@ class AdminCurrenciesController {
         public String paymentInstructions = "";
         public String accountPattern = "";
         public String aliases = "";
+        public String reserveFormula = "";
+        public String reserveAlert = "";
 
         public void setCode(String v) { code = v; }
         public void setName(String v) { name = v; }
@@ -59,6 +61,8 @@ class AdminCurrenciesController {
         public void setPaymentInstructions(String v) { paymentInstructions = v; }
         public void setAccountPattern(String v) { accountPattern = v; }
         public void setAliases(String v) { aliases = v; }
+        public void setReserveFormula(String v) { reserveFormula = v; }
+        public void setReserveAlert(String v) { reserveAlert = v; }
 
         static CurrencyForm of(Currency c) {
             CurrencyForm f = new CurrencyForm();
@@ -74,6 +78,13 @@ class AdminCurrenciesController {
             f.paymentInstructions = c.paymentInstructions();
             f.accountPattern = c.accountPattern();
             f.aliases = String.join(", ", c.aliases());
+            f.reserveAlert = c.reserveAlert().signum() == 0 ? "" : Decimals.plain(c.reserveAlert());
+            return f;
+        }
+
+        static CurrencyForm of(Currency c, String reserveFormula) {
+            CurrencyForm f = of(c);
+            f.reserveFormula = reserveFormula == null ? "" : reserveFormula;
             return f;
         }
     }
@@ -92,7 +103,7 @@ class AdminCurrenciesController {
     @GetMapping("/admin/currencies/{code}")
     String edit(@PathVariable String code, Model model) {
         Currency c = catalog.currency(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return render(CurrencyForm.of(c), false, Map.of(), model);
+        return render(CurrencyForm.of(c, catalog.reserveFormulas().get(code)), false, Map.of(), model);
     }
 
     @PostMapping("/admin/currencies")
@@ -123,7 +134,9 @@ class AdminCurrenciesController {
                 Optional.ofNullable(AdminForms.decimal("payoutFeePercent", form.payoutFeePercent, errors))
                         .orElse(BigDecimal.ZERO),
                 form.paymentInstructions == null ? "" : form.paymentInstructions.trim(),
-                form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases));
+                form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases),
+                form.reserveFormula == null ? "" : form.reserveFormula.trim(),
+                Optional.ofNullable(AdminForms.decimal("reserveAlert", form.reserveAlert, errors)).orElse(BigDecimal.ZERO));
         if (errors.isEmpty()) {
             try {
                 catalog.saveCurrency(form.code, change);

@@ -32,18 +32,19 @@ class CatalogOperatorController {
 
     @GetMapping("/currencies")
     List<CurrencyView> currencies() {
-        return catalog.currencies().stream().map(CurrencyView::of).toList();
+        Map<String, String> formulas = catalog.reserveFormulas();
+        return catalog.currencies().stream().map(c -> CurrencyView.of(c, formulas)).toList();
     }
 
     @GetMapping("/currencies/{code}")
     CurrencyView currency(@PathVariable String code) {
-        return catalog.currency(code).map(CurrencyView::of)
+        return catalog.currency(code).map(c -> CurrencyView.of(c, catalog.reserveFormulas()))
                 .orElseThrow(() -> new NotFoundException("No currency " + code));
     }
 
     @PutMapping("/currencies/{code}")
     CurrencyView saveCurrency(@PathVariable String code, @RequestBody CurrencyChange change) {
-        return CurrencyView.of(catalog.saveCurrency(code, change));
+        return CurrencyView.of(catalog.saveCurrency(code, change), catalog.reserveFormulas());
     }
 
     @GetMapping("/directions")
@@ -73,11 +74,11 @@ class CatalogOperatorController {
     record CurrencyView(long id, String code, String name, String unit, int scale, java.math.BigDecimal reserve,
                         java.math.BigDecimal usdRate, boolean active, boolean payoutAllowed,
                         java.math.BigDecimal payoutFeePercent, String paymentInstructions, String accountPattern,
-                        List<String> aliases) {
-        static CurrencyView of(Currency c) {
+                        List<String> aliases, String reserveFormula, java.math.BigDecimal reserveAlert) {
+        static CurrencyView of(Currency c, Map<String, String> reserveFormulas) {
             return new CurrencyView(c.id(), c.code(), c.name(), c.unit(), c.scale(), c.reserve(), c.usdRate(),
                     c.active(), c.payoutAllowed(), c.payoutFeePercent(), c.paymentInstructions(),
-                    c.accountPattern(), c.aliases());
+                    c.accountPattern(), c.aliases(), reserveFormulas.get(c.code()), c.reserveAlert());
         }
     }
 
@@ -85,12 +86,13 @@ class CatalogOperatorController {
                          java.math.BigDecimal minAmount, java.math.BigDecimal maxAmount, String minFee,
                          String fromFee, String toFee, List<String> flags, List<String> cities,
                          java.math.BigDecimal profitPercent, java.math.BigDecimal rewardPercent,
-                         java.math.BigDecimal rewardFixed, boolean active) {
+                         java.math.BigDecimal rewardFixed, boolean active, String rateFormula,
+                         boolean rateAvailable) {
         static DirectionView of(Direction d) {
             return new DirectionView(d.id(), d.from(), d.to(), d.rateIn(), d.rateOut(), d.minAmount(),
                     d.maxAmount(), text(d.minFee()), text(d.fromFee()), text(d.toFee()),
                     d.flags().stream().map(f -> f.code()).toList(), d.cities(), d.profitPercent(),
-                    d.rewardPercent(), d.rewardFixed(), d.active());
+                    d.rewardPercent(), d.rewardFixed(), d.active(), d.rateFormula(), d.rateAvailable());
         }
 
         private static String text(Object fee) {

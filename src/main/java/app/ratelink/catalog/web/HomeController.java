@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +36,12 @@ class HomeController {
 
     private final Catalog catalog;
     private final Landing landing;
+    private final MessageSource messages;
 
-    HomeController(Catalog catalog, Landing landing) {
+    HomeController(Catalog catalog, Landing landing, MessageSource messages) {
         this.catalog = catalog;
         this.landing = landing;
+        this.messages = messages;
     }
 
     /** One line of the directions table. */
@@ -46,12 +49,30 @@ class HomeController {
         public String href() {
             return "/exchange/" + from.code() + "/" + to.code();
         }
+
+        /** What the currency search matches: both sides' codes, names and aliases, lower case. */
+        public String search() {
+            return (words(from) + " " + words(to)).toLowerCase(Locale.ROOT);
+        }
+
+        boolean matches(String query) {
+            return query == null || search().contains(query.toLowerCase(Locale.ROOT));
+        }
+
+        private static String words(Currency c) {
+            return c.code() + " " + c.name() + " " + String.join(" ", c.aliases());
+        }
+    }
+
+    /** The directions of one currency a client gives: on a phone the list reads as one group per currency. */
+    record Group(Currency from, List<Row> rows) {
     }
 
     @GetMapping("/")
     String home(@RequestParam(required = false) String give, @RequestParam(required = false) String get,
                 @RequestParam(required = false) String notice, @RequestParam(required = false) String city,
-                @RequestParam(required = false) String amount, Model model) {
+                @RequestParam(required = false) String amount, @RequestParam(required = false) String q,
+                Locale locale, Model model) {
         Map<String, Currency> active = new LinkedHashMap<>();
         catalog.currencies().stream().filter(Currency::active).forEach(c -> active.put(c.code(), c));
         List<Row> rows = new ArrayList<>();
@@ -78,11 +99,16 @@ class HomeController {
             notice = Landing.NOTICE_UNAVAILABLE;
         }
 
+        String query = q == null || q.isBlank() ? null : q.trim().substring(0, Math.min(q.trim().length(), 50));
         List<Row> shown = rows.stream()
                 .filter(r -> giveCurrency.isEmpty() && getCurrency.isEmpty()
                         || giveCurrency.map(c -> r.from().code().equals(c.code())).orElse(false)
                         || getCurrency.map(c -> r.to().code().equals(c.code())).orElse(false))
+                .filter(r -> r.matches(query))
                 .toList();
+        Map<String, List<Row>> byFrom = new LinkedHashMap<>();
+        shown.forEach(r -> byFrom.computeIfAbsent(r.from().code(), k -> new ArrayList<>()).add(r));
+        List<Group> groups = byFrom.values().stream().map(g -> new Group(g.get(0).from(), g)).toList();
         Map<String, String> reachable = new LinkedHashMap<>();
         for (Currency c : active.values()) {
             Set<String> targets = rows.stream().filter(r -> r.from().code().equals(c.code()))
@@ -95,10 +121,12 @@ class HomeController {
                 .filter(c -> rows.stream().anyMatch(r -> r.to().code().equals(c.code()))).toList());
         model.addAttribute("reachable", reachable);
         model.addAttribute("rows", shown);
+        model.addAttribute("groups", groups);
+        model.addAttribute("q", query);
         model.addAttribute("allCount", rows.size());
         model.addAttribute("give", giveCurrency.map(Currency::code).orElse(null));
         model.addAttribute("get", getCurrency.map(Currency::code).orElse(null));
-        model.addAttribute("notice", noticeText(notice, giveCurrency, getCurrency));
+        model.addAttribute("notice", noticeText(notice, giveCurrency, getCurrency, locale));
         model.addAttribute("noticeCode", notice);
         model.addAttribute("city", safeCity);
         model.addAttribute("prefill", prefill(safeCity, safeAmount));
@@ -106,18 +134,17 @@ class HomeController {
         return "public/home";
     }
 
-    private static String noticeText(String notice, Optional<Currency> give, Optional<Currency> get) {
+    private String noticeText(String notice, Optional<Currency> give, Optional<Currency> get, Locale locale) {
         if (Landing.NOTICE_UNKNOWN.equals(notice)) {
-            return "We do not know the currency in the link you followed. Choose what you give and what you get below.";
+            return messages.getMessage("site.home.notice.unknown", null, locale);
         }
         if (Landing.NOTICE_UNAVAILABLE.equals(notice)) {
-            String pair = give.map(Currency::name).orElse("?") + " → " + get.map(Currency::name).orElse("?");
             if (give.isPresent() && get.isPresent()) {
-                return "The exchange " + pair + " is not available right now. Here is what we can offer instead.";
+                return messages.getMessage("site.home.notice.pair", new Object[] {give.get().name(), get.get().name()},
+                        locale);
             }
-            return give.or(() -> get).map(c -> "The exchange you chose is not available right now. Here are our "
-                    + "directions for " + c.name() + ".")
-                    .orElse("The exchange you chose is not available right now. Choose another one below.");
+            return give.or(() -> get).map(c -> messages.getMessage("site.home.notice.side", new Object[] {c.name()},
+                    locale)).orElse(messages.getMessage("site.home.notice.none", null, locale));
         }
         return null;
     }

@@ -1,8 +1,11 @@
 package app.ratelink.order.web;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,10 +24,11 @@ import app.ratelink.order.OrderQuery;
 import app.ratelink.order.OrderStatus;
 import app.ratelink.order.Orders;
 import app.ratelink.order.StatusChange;
+import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.Settings;
 
-/** Admin pages for orders: the list (filter by status, newest first, paged) and one order with its status form. */
+/** Admin pages for orders: the search (newest first, keyset-paged, CSV export) and one order with its status form. */
 @Controller
 class AdminOrdersController {
 
@@ -33,28 +37,58 @@ class AdminOrdersController {
     private final Orders orders;
     private final Catalog catalog;
     private final Settings settings;
+    private final OrderSearch search;
+    private final OrdersCsv csv;
 
-    AdminOrdersController(Orders orders, Catalog catalog, Settings settings) {
+    AdminOrdersController(Orders orders, Catalog catalog, Settings settings, OrderSearch search, OrdersCsv csv) {
         this.orders = orders;
         this.catalog = catalog;
         this.settings = settings;
+        this.search = search;
+        this.csv = csv;
     }
 
+    /**
+     * The search ({@link OrderSearch}), newest first, {@value #PAGE_SIZE} a page; {@code beforeId} continues
+     * after the last order of the previous page (keyset: a page deep in a million orders costs the same as
+     * the first). A bad filter is shown by its field and filters nothing.
+     */
     @GetMapping("/admin/orders")
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                Model model) {
-        Optional<OrderStatus> s = Optional.ofNullable(status).flatMap(OrderStatus::of);
-        int p = Math.max(0, Math.min(page, 100_000));
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String partnerId,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String direction,
+                @RequestParam(required = false) Long beforeId, Model model) {
+        OrderSearch.Params params = new OrderSearch.Params(q, partnerId, from, to, status, direction);
+        OrderQuery query;
+        try {
+            query = search.query(params, PAGE_SIZE + 1).before(beforeId);
+        } catch (BadRequestException e) {
+            model.addAttribute("searchError", e.getMessage());
+            model.addAttribute("searchErrorField", e.field());
+            query = OrderQuery.latest(PAGE_SIZE + 1).before(beforeId);
+        }
         // One row more than a page tells whether there is a next page without counting the table.
-        List<Order> rows = orders.list(new OrderQuery(s.orElse(null), null, null, null, null, PAGE_SIZE + 1,
-                p * PAGE_SIZE));
-        model.addAttribute("orders", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
-        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-        model.addAttribute("page", p);
-        model.addAttribute("status", s.map(OrderStatus::code).orElse(""));
+        List<Order> rows = orders.list(query);
+        List<Order> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
+        model.addAttribute("orders", shown);
+        model.addAttribute("nextBeforeId", rows.size() > PAGE_SIZE ? shown.get(shown.size() - 1).id() : null);
+        model.addAttribute("first", beforeId == null);
+        model.addAttribute("search", params);
+        model.addAttribute("searching", params.any());
+        model.addAttribute("status", query.status() == null ? "" : query.status().code());
         model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("directions", catalog.directions());
         model.addAttribute("zone", settings.zone());
         return "admin/orders";
+    }
+
+    /** The page's selection as CSV, every matching order (the operator API's orders.csv, for the session). */
+    @GetMapping("/admin/orders.csv")
+    void csv(@RequestParam(required = false) String q, @RequestParam(required = false) String partnerId,
+             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+             @RequestParam(required = false) String status, @RequestParam(required = false) String direction,
+             HttpServletResponse response) throws IOException {
+        csv.write(search.query(new OrderSearch.Params(q, partnerId, from, to, status, direction), 1), response);
     }
 
     @GetMapping("/admin/orders/{id}")

@@ -1,15 +1,15 @@
 package app.ratelink.order.web;
 
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
-import app.ratelink.catalog.DirectionFlag;
 import app.ratelink.catalog.Landing;
 import app.ratelink.money.Decimals;
 import app.ratelink.money.Money;
@@ -36,20 +35,6 @@ import app.ratelink.system.Settings;
  */
 @Controller
 class ExchangeController {
-
-    /** What each direction flag means for the client, in plain words. */
-    private static final Map<DirectionFlag, String> FLAG_NOTES = new EnumMap<>(Map.ofEntries(
-            Map.entry(DirectionFlag.MANUAL, "Processed by an operator (not automatic)."),
-            Map.entry(DirectionFlag.JURIDICAL, "Payments from or to legal entities."),
-            Map.entry(DirectionFlag.VERIFYING, "We may ask you to verify your identity."),
-            Map.entry(DirectionFlag.CARDVERIFY, "We may ask you to verify your card."),
-            Map.entry(DirectionFlag.FLOATING, "Floating rate: it may follow the market until payment is confirmed."),
-            Map.entry(DirectionFlag.OTHERIN, "Payment from a third party's account is accepted."),
-            Map.entry(DirectionFlag.OTHEROUT, "Payout to a third party's account is possible."),
-            Map.entry(DirectionFlag.REG, "Registration is required."),
-            Map.entry(DirectionFlag.CARD2CARD, "Card-to-card transfer."),
-            Map.entry(DirectionFlag.DELIVERY, "Cash delivery is available."),
-            Map.entry(DirectionFlag.HOLD, "Funds may be held for a security check.")));
 
     private final Catalog catalog;
     private final Landing landing;
@@ -88,39 +73,52 @@ class ExchangeController {
         OrderForm form = new OrderForm(v.from().code(), v.to().code(),
                 OrderPricing.parseAmount(amount).filter(a -> a.signum() > 0).map(Decimals::plain).orElse(""),
                 "", "", prefilledCity != null && v.direction().cities().contains(prefilledCity) ? prefilledCity : null);
-        return render(v, form, Map.of(), model);
+        return render(v, form, model);
     }
 
+    /**
+     * The order form as Spring MVC binds it ({@code amount}, {@code account}, {@code email}, {@code city}); the
+     * placement checks it all at once and each refusal goes on its field, said in the client's language.
+     */
     @PostMapping("/exchange/{from}/{to}")
-    String order(@PathVariable String from, @PathVariable String to,
-                 @RequestParam(required = false) String amount, @RequestParam(required = false) String account,
-                 @RequestParam(required = false) String email, @RequestParam(required = false) String city,
-                 HttpServletRequest request, Model model) {
+    String order(@PathVariable String from, @PathVariable String to, @ModelAttribute("form") OrderForm form,
+                 BindingResult result, HttpServletRequest request, Model model) {
         Optional<DirectionView> view = view(from, to);
         if (view.isEmpty()) {
-            return "redirect:" + landing.target(new Landing.Request(from, to, city, amount));
+            return "redirect:" + landing.target(new Landing.Request(from, to, form.city(), form.amount()));
         }
         DirectionView v = view.get();
-        OrderForm form = new OrderForm(v.from().code(), v.to().code(), amount, account, email, city);
+        OrderForm canonical = new OrderForm(v.from().code(), v.to().code(), form.amount(), form.account(), form.email(),
+                form.city());
         try {
-            Order order = placement.place(form, clients.of(request));
+            Order order = placement.place(canonical, clients.of(request));
             return "redirect:/order/" + order.publicId();
         } catch (InvalidOrderException e) {
-            if (e.errors().containsKey("direction")) {
-                return "redirect:" + landing.target(new Landing.Request(from, to, city, amount));
+            if (e.refusals().containsKey("direction")) {
+                return "redirect:" + landing.target(new Landing.Request(from, to, form.city(), form.amount()));
             }
-            return render(v, form, e.errors(), model);
+            e.refusals().forEach((field, refusal) -> {
+                String code = refusal.code() == null ? "refused" : refusal.code();
+                if (result.getFieldType(field) != null) {
+                    result.rejectValue(field, code, refusal.getArguments(), refusal.text());
+                } else {
+                    result.reject(code, refusal.getArguments(), refusal.text());
+                }
+            });
+            return render(v, form, model);
         }
     }
 
-    private String render(DirectionView v, OrderForm form, Map<String, String> errors, Model model) {
+    private String render(DirectionView v, OrderForm form, Model model) {
         model.addAttribute("d", v);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         model.addAttribute("price", v.direction().price().toPlainString());
         model.addAttribute("quote", quote(v, form.amount()));
         model.addAttribute("maintenance", settings.maintenance());
-        model.addAttribute("flagNotes", v.direction().flags().stream().sorted().map(FLAG_NOTES::get).toList());
+        // What each flag means for the client, in plain words: site.flag.<code> of the bundles.
+        model.addAttribute("flagNotes", v.direction().flags().stream().sorted().map(f -> "site.flag." + f.code()).toList());
+        model.addAttribute("cities", v.direction().cities().stream().collect(java.util.stream.Collectors.toMap(
+                c -> c, c -> c, (a, b) -> a, java.util.LinkedHashMap::new)));
         return "public/exchange";
     }
 

@@ -61,11 +61,12 @@ class OrderPageController {
             return "public/order-not-found";
         }
         String message = switch (orders.markPaidByClient(publicId)) {
-            case MARKED -> "Thank you. We are checking your payment; this page shows the progress.";
-            case ALREADY_PAID -> "You have already marked this order paid; we are checking your payment.";
-            case EXPIRED -> "The time to pay for this order has ended and it was cancelled. Please create a new order.";
-            case CLOSED -> "This order can no longer be marked paid.";
+            case MARKED -> "site.order.marked";
+            case ALREADY_PAID -> "site.order.alreadyPaid";
+            case EXPIRED -> "site.order.expired";
+            case CLOSED -> "site.order.closed";
         };
+        // The key of the bundle text: the page says it in the language it is read in.
         redirect.addFlashAttribute("message", message);
         return "redirect:/order/" + publicId;
     }

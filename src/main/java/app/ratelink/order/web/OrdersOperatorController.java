@@ -1,8 +1,13 @@
 package app.ratelink.order.web;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import app.ratelink.operatorapi.OperatorApi;
 import app.ratelink.order.Order;
@@ -26,53 +32,74 @@ import app.ratelink.system.NotFoundException;
  * answers 200 with {@code "changed": false}.
  */
 @OperatorApi
-@RequestMapping("/api/operator/v1/orders")
+@RequestMapping("/api/operator/v1")
 class OrdersOperatorController {
 
     static final String ACTOR = "operator";
     private static final int DEFAULT_LIMIT = 100;
 
     private final Orders orders;
+    private final OrderSearch search;
+    private final OrdersCsv csv;
 
-    OrdersOperatorController(Orders orders) {
+    OrdersOperatorController(Orders orders, OrderSearch search, OrdersCsv csv) {
         this.orders = orders;
+        this.search = search;
+        this.csv = csv;
     }
 
     record StatusRequest(String status, String comment) {
     }
 
     /**
-     * {@code from}/{@code to}: creation time, inclusive, as unix seconds or ISO-8601 ({@code 2026-01-01T00:00:00Z});
-     * {@code beforeId}: continue after the last id of the previous page.
+     * The operator's search ({@link OrderSearch}: {@code q}, {@code partnerId}, {@code from}, {@code to},
+     * {@code status}, {@code direction}), newest first, at most {@code limit} (default 100); {@code beforeId}
+     * continues after the last order of the previous page, whose address the {@code Link: rel="next"}
+     * header gives when there may be more.
      */
-    @GetMapping
-    List<OrderJson> list(@RequestParam(required = false) String status, @RequestParam(required = false) String from,
-                         @RequestParam(required = false) String to, @RequestParam(required = false) String limit,
-                         @RequestParam(required = false) String partnerId,
-                         @RequestParam(required = false) String beforeId) {
-        OrderStatus s = status == null || status.isBlank() ? null : OrderStatus.of(status)
-                .orElseThrow(() -> new BadRequestException("status", "Unknown status " + status));
-        Instant fromTime = time("from", from);
-        Instant toTime = time("to", to);
-        if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
-            throw new BadRequestException("from", "from must not be after to");
-        }
+    @GetMapping("/orders")
+    ResponseEntity<List<OrderJson>> list(@RequestParam(required = false) String q,
+                                         @RequestParam(required = false) String status,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) String limit,
+                                         @RequestParam(required = false) String partnerId,
+                                         @RequestParam(required = false) String direction,
+                                         @RequestParam(required = false) String beforeId,
+                                         HttpServletRequest request) {
         Long n = number("limit", limit);
         if (n != null && (n < 1 || n > OrderQuery.MAX_LIMIT)) {
             throw new BadRequestException("limit", "limit must be 1-" + OrderQuery.MAX_LIMIT);
         }
-        OrderQuery query = new OrderQuery(s, fromTime, toTime, number("partnerId", partnerId),
-                number("beforeId", beforeId), n == null ? DEFAULT_LIMIT : n.intValue(), 0);
-        return orders.list(query).stream().map(OrderJson::of).toList();
+        int size = n == null ? DEFAULT_LIMIT : n.intValue();
+        OrderQuery query = search.query(new OrderSearch.Params(q, partnerId, from, to, status, direction), size)
+                .before(number("beforeId", beforeId));
+        List<OrderJson> page = orders.list(query).stream().map(OrderJson::of).toList();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.size() == size) {
+            String next = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("beforeId",
+                    page.get(page.size() - 1).id()).build().toUriString();
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(page);
     }
 
-    @GetMapping("/{id}")
+    /** The same selection as {@link #list} (without limit and paging), every matching order, as CSV. */
+    @GetMapping("/orders.csv")
+    void csv(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+             @RequestParam(required = false) String partnerId, @RequestParam(required = false) String direction,
+             HttpServletResponse response) throws IOException {
+        csv.write(search.query(new OrderSearch.Params(q, partnerId, from, to, status, direction), 1), response);
+    }
+
+    @GetMapping("/orders/{id}")
     OrderJson get(@PathVariable String id) {
         Order order = order(id);
         return OrderJson.of(order, orders.history(order.id()), null);
     }
 
-    @PostMapping("/{id}/status")
+    @PostMapping("/orders/{id}/status")
     OrderJson changeStatus(@PathVariable String id, @RequestBody StatusRequest request) {
         Order order = order(id);
         if (request == null || request.status() == null || request.status().isBlank()) {
@@ -103,18 +130,6 @@ class OrdersOperatorController {
             return Long.valueOf(text.trim());
         } catch (NumberFormatException e) {
             throw new BadRequestException(field, field + " must be an integer");
-        }
-    }
-
-    private static Instant time(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.trim();
-        try {
-            return t.matches("-?\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(t)) : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, field + " must be unix seconds or an ISO-8601 instant");
         }
     }
 }

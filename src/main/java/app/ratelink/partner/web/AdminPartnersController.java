@@ -1,7 +1,6 @@
 package app.ratelink.partner.web;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,7 +18,11 @@ import app.ratelink.partner.Partners;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.Settings;
 
-/** {@code /admin/partners}: search, details, ban/unban, personal reward %, notes. */
+/**
+ * {@code /admin/partners/{id}}: details, ban/unban, personal reward %, notes. The list with the partners' money
+ * (balance, earned, paid, clicks, orders) is {@code admin.web.AdminPartnerListController}; the partner's ledger,
+ * payouts and adjustments load into this page from {@code admin.web.AdminPartnerMoneyController}.
+ */
 @Controller
 class AdminPartnersController {
 
@@ -31,17 +34,6 @@ class AdminPartnersController {
         this.partners = partners;
         this.administration = administration;
         this.settings = settings;
-    }
-
-    @GetMapping("/admin/partners")
-    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        List<Partner> found = administration.search(q, page);
-        model.addAttribute("zone", settings.zone());
-        model.addAttribute("q", q);
-        model.addAttribute("page", Math.max(0, page));
-        model.addAttribute("hasNext", found.size() > PartnerAdministration.PAGE_SIZE);
-        model.addAttribute("partners", found.stream().limit(PartnerAdministration.PAGE_SIZE).toList());
-        return "admin/partners";
     }
 
     @GetMapping("/admin/partners/{id}")

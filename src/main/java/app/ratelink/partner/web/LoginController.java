@@ -1,21 +1,29 @@
 package app.ratelink.partner.web;
 
-import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import app.ratelink.partner.LoginThrottledException;
+import app.ratelink.system.LoginThrottledException;
 import app.ratelink.partner.PasswordReset;
 import app.ratelink.partner.PasswordRules;
 import app.ratelink.partner.Partners;
 import app.ratelink.partner.Registration;
+import app.ratelink.partner.web.AccountForms.RegisterForm;
+import app.ratelink.partner.web.AccountForms.ResetForm;
 import app.ratelink.system.BadRequestException;
 
 /** Log in, register, confirm the address, and reset a forgotten password. */
@@ -24,59 +32,64 @@ class LoginController {
 
     private final Registration registration;
     private final PasswordReset reset;
+    private final MessageSource messages;
 
-    LoginController(Registration registration, PasswordReset reset) {
+    LoginController(Registration registration, PasswordReset reset, MessageSource messages) {
         this.registration = registration;
         this.reset = reset;
+        this.messages = messages;
     }
 
     @GetMapping("/login")
-    String login(HttpSession session, Model model) {
+    String login(HttpSession session, Locale locale, Model model) {
         if (Partners.currentPartnerId().isPresent()) {
             return "redirect:/account/partner";
         }
         Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        model.addAttribute("failure", failure == null ? null : message(failure));
+        model.addAttribute("failure", failure == null ? null : message(failure, locale));
         model.addAttribute("unconfirmed", failure instanceof DisabledException);
         return "partner/login";
     }
 
     /** The same words whether the e-mail is unknown or the password wrong: no hint who has an account. */
-    static String message(Object failure) {
+    String message(Object failure, Locale locale) {
         if (failure instanceof LoginThrottledException t) {
             long seconds = Math.max(1, t.waitTime().toSeconds() + (t.waitTime().toMillisPart() > 0 ? 1 : 0));
-            return "Too many failed attempts. Wait " + (seconds >= 120 ? (seconds + 59) / 60 + " minutes"
-                    : seconds + " seconds") + " and try again, or reset your password.";
+            return seconds >= 120
+                    ? messages.getMessage("cabinet.login.throttledMinutes", new Object[] {(seconds + 59) / 60}, locale)
+                    : messages.getMessage("cabinet.login.throttledSeconds", new Object[] {seconds}, locale);
         }
         if (failure instanceof DisabledException) {
-            return "Confirm your e-mail address first: follow the link in the mail we sent you.";
+            return messages.getMessage("cabinet.login.unconfirmed", null, locale);
         }
         if (failure instanceof LockedException) {
-            return "This account is blocked. Contact the exchanger's support.";
+            return messages.getMessage("cabinet.login.blocked", null, locale);
         }
-        return "Wrong e-mail or password.";
+        return messages.getMessage("cabinet.login.wrong", null, locale);
     }
 
     @GetMapping("/register")
     String registerForm(Model model) {
         model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
+        model.addAttribute("registerForm", new RegisterForm("", "", ""));
         return "partner/register";
     }
 
     @PostMapping("/register")
-    String register(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-                    @RequestParam(defaultValue = "") String passwordAgain, Model model) {
+    String register(@Valid @ModelAttribute("registerForm") RegisterForm form, BindingResult result, Model model) {
         model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
-        model.addAttribute("email", email);
-        if (!password.equals(passwordAgain)) {
-            model.addAttribute("passwordAgainError", "The two passwords differ.");
+        AccountForms.sameTwice(form.password(), form.passwordAgain(), "passwordAgain", result);
+        if (!result.hasFieldErrors("email") && !result.hasFieldErrors("password")) {
+            registration.problems(form.email(), form.password()).forEach(e -> AccountForms.refused(e, result));
+        }
+        if (result.hasErrors()) {
             return "partner/register";
         }
         try {
-            registration.register(email, password);
+            registration.register(form.email(), form.password());
         } catch (BadRequestException e) {
-            model.addAttribute(e.field() + "Error", e.getMessage());
+            AccountForms.refused(e, result);
             return "partner/register";
         }
         return "redirect:/register/sent";
@@ -101,7 +114,7 @@ class LoginController {
         if (registration.confirmEmailChange(token).isPresent()) {
             return "redirect:/login?emailChanged";
         }
-        model.addAttribute("what", "address change");
+        model.addAttribute("what", "addressChange");
         return "partner/link-invalid";
     }
 
@@ -119,32 +132,30 @@ class LoginController {
     @GetMapping("/password/reset")
     String resetForm(@RequestParam(defaultValue = "") String token, Model model) {
         if (!reset.usable(token)) {
-            model.addAttribute("what", "password reset");
+            model.addAttribute("what", "passwordReset");
             return "partner/link-invalid";
         }
-        model.addAttribute("token", token);
+        model.addAttribute("resetForm", new ResetForm(token, "", ""));
         model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
         return "partner/reset";
     }
 
     @PostMapping("/password/reset")
-    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-                 @RequestParam(defaultValue = "") String passwordAgain, Model model) {
-        model.addAttribute("token", token);
+    String reset(@Valid @ModelAttribute("resetForm") ResetForm form, BindingResult result, Model model) {
         model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
-        if (!password.equals(passwordAgain)) {
-            model.addAttribute("passwordAgainError", "The two passwords differ.");
+        AccountForms.sameTwice(form.password(), form.passwordAgain(), "passwordAgain", result);
+        if (result.hasErrors()) {
             return "partner/reset";
         }
         try {
-            if (reset.reset(token, password) == PasswordReset.Outcome.CHANGED) {
+            if (reset.reset(form.token(), form.password()) == PasswordReset.Outcome.CHANGED) {
                 return "redirect:/login?reset";
             }
         } catch (BadRequestException e) {
-            model.addAttribute("passwordError", e.getMessage());
+            AccountForms.refused(e, result);
             return "partner/reset";
         }
-        model.addAttribute("what", "password reset");
+        model.addAttribute("what", "passwordReset");
         return "partner/link-invalid";
     }
 }

@@ -1,6 +1,7 @@
 package app.ratelink.partner.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,6 +11,7 @@ import app.ratelink.operatorapi.OperatorApi;
 import app.ratelink.partner.EmailTakenException;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
+import app.ratelink.system.AuditTrail;
 import app.ratelink.system.ConflictException;
 
 /** {@code POST /api/operator/v1/partners}: a confirmed partner, for operators moving partners from another script. */
@@ -18,9 +20,13 @@ import app.ratelink.system.ConflictException;
 class PartnersOperatorController {
 
     private final Partners partners;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
 
-    PartnersOperatorController(Partners partners) {
+    PartnersOperatorController(Partners partners, AuditTrail audit, TransactionTemplate transactions) {
         this.partners = partners;
+        this.audit = audit;
+        this.transactions = transactions;
     }
 
     record NewPartner(String email, String password) {
@@ -33,7 +39,12 @@ class PartnersOperatorController {
     @ResponseStatus(HttpStatus.CREATED)
     CreatedPartner create(@RequestBody NewPartner body) {
         try {
-            Partner p = partners.createConfirmed(body.email(), body.password());
+            Partner p = transactions.execute(tx -> {
+                Partner created = partners.createConfirmed(body.email(), body.password());
+                audit.record("partner.create", "partner " + created.id(), java.util.Map.of(),
+                        java.util.Map.of("email", created.email(), "code", created.code(), "confirmed", true));
+                return created;
+            });
             return new CreatedPartner(p.id(), p.code(), partners.link(p));
         } catch (EmailTakenException e) {
             throw new ConflictException(e.getMessage());

@@ -3,11 +3,14 @@ package app.ratelink.payout.web;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +28,7 @@ import app.ratelink.payout.PayoutMethod;
 import app.ratelink.payout.PayoutRefused;
 import app.ratelink.payout.PayoutStatus;
 import app.ratelink.payout.Payouts;
+import app.ratelink.reward.Ledger;
 import app.ratelink.system.Settings;
 
 /**
@@ -41,13 +45,22 @@ class CabinetPayoutsController {
 
     private final Payouts payouts;
     private final Settings settings;
+    private final Ledger ledger;
 
-    CabinetPayoutsController(Payouts payouts, Settings settings) {
+    private final MessageSource messages;
+
+    CabinetPayoutsController(Payouts payouts, Settings settings, Ledger ledger, MessageSource messages) {
         this.payouts = payouts;
         this.settings = settings;
+        this.ledger = ledger;
+        this.messages = messages;
     }
 
     record MethodRow(long id, String title, String currencyCode, String fee, String amount) {
+    }
+
+    /** An operator's correction of the balance, shown with its reason. */
+    record AdjustmentRow(long id, String date, String amount, boolean credit, String reason) {
     }
 
     record PayoutRow(long id, String created, String method, String account, String payAmount,
@@ -56,7 +69,7 @@ class CabinetPayoutsController {
     }
 
     @GetMapping("/account/payouts")
-    String page(Model model) {
+    String page(Locale locale, Model model) {
         long partnerId = partnerId();
         BigDecimal balance = payouts.balance(partnerId);
         List<PayoutMethod> methods = payouts.methods();
@@ -68,9 +81,14 @@ class CabinetPayoutsController {
         model.addAttribute("methods", methods.stream().map(m -> new MethodRow(m.id(), m.title(), m.currencyCode(),
                 Decimals.plain(m.feePercent()) + "%", Decimals.plain(payouts.amountIn(m, balance)))).toList());
         Map<Long, String> titles = methods.stream().collect(Collectors.toMap(PayoutMethod::id, PayoutMethod::title));
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(messages.getMessage("site.format.minutes", null, locale),
+                locale).withZone(settings.zone());
         model.addAttribute("payouts", payouts.ofPartner(partnerId, HISTORY).stream()
                 .map(row(format, titles::get)).toList());
+        model.addAttribute("adjustments", ledger.entries(partnerId, null, Set.of(Ledger.Kind.ADJUSTMENT), HISTORY)
+                .stream().map(e -> new AdjustmentRow(e.id(), format.format(e.createdAt()),
+                        (e.amount().signum() > 0 ? "+" : "") + Decimals.plain(e.amount()), e.amount().signum() > 0,
+                        e.reason())).toList());
         model.addAttribute("zone", settings.zone().getId());
         return "payout/cabinet";
     }
@@ -81,7 +99,7 @@ class CabinetPayoutsController {
             return new PayoutRow(p.id(), format.format(p.createdAt()), title == null ? p.currencyCode() : title,
                     p.account(), Decimals.plain(p.payAmount()) + " " + p.currencyCode(),
                     Decimals.plain(p.originalAmount()) + " " + Payouts.BASE_CURRENCY, p.status().code(),
-                    p.status().label(), badge(p.status()), p.comment() == null ? "" : p.comment(), p.status() == PayoutStatus.PENDING);
+                    "cabinet.payouts.status." + p.status().label(), badge(p.status()), p.comment() == null ? "" : p.comment(), p.status() == PayoutStatus.PENDING);
         };
     }
 
@@ -95,15 +113,18 @@ class CabinetPayoutsController {
 
     @PostMapping("/account/payouts")
     String request(@RequestParam(defaultValue = "") String method, @RequestParam(defaultValue = "") String account,
-                   RedirectAttributes redirect) {
+                   Locale locale, RedirectAttributes redirect) {
         long partnerId = partnerId();
         // A method that is not even a number is no method: refused like one that does not pay out.
         long methodId = ID.matcher(method.trim()).matches() ? Long.parseLong(method.trim()) : -1;
         try {
             long id = payouts.request(partnerId, methodId, account.trim());
-            redirect.addFlashAttribute("message", REQUESTED + " (#" + id + ").");
+            redirect.addFlashAttribute("message", messages.getMessage("cabinet.payouts.requestedMessage", new Object[] {String.valueOf(id)},
+                    REQUESTED + " (#" + id + ").", locale));
         } catch (PayoutRefused refused) {
-            redirect.addFlashAttribute("error", refused.text());
+            // The API's words in English; in another language the cabinet's own.
+            redirect.addFlashAttribute("error", messages.getMessage("cabinet.payouts.refused." + refused.reason().name(),
+                    null, refused.text(), locale));
             redirect.addFlashAttribute("account", account);
             redirect.addFlashAttribute("method", method);
         }
@@ -111,12 +132,12 @@ class CabinetPayoutsController {
     }
 
     @PostMapping("/account/payouts/{id}/cancel")
-    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
         // Another partner's payout and an unknown id look alike: nothing tells one from the other.
         if (payouts.cancel(partnerId(), id)) {
-            redirect.addFlashAttribute("message", "Payout #" + id + " is cancelled; the amount is back on your balance.");
+            redirect.addFlashAttribute("message", messages.getMessage("cabinet.payouts.cancelled", new Object[] {String.valueOf(id)}, locale));
         } else {
-            redirect.addFlashAttribute("error", "This payout can not be cancelled: it is not pending.");
+            redirect.addFlashAttribute("error", messages.getMessage("cabinet.payouts.notPending", null, locale));
         }
         return "redirect:/account/payouts";
     }

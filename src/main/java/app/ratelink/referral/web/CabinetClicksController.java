@@ -29,6 +29,7 @@ import app.ratelink.partner.Partners;
 import app.ratelink.referral.ClickLog;
 import app.ratelink.referral.ClickQuery;
 import app.ratelink.referral.PartnerStatistics;
+import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Settings;
 
 /**
@@ -129,11 +130,11 @@ class CabinetClicksController {
         response.setHeader("Content-Disposition", "attachment; filename=\"clicks.csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write(CsvCells.line("id", "time", "browser", "ip", "referrer", "user_hash", "query_string"));
+        out.write(CsvRecord.of("id", "time", "browser", "ip", "referrer", "user_hash", "query_string"));
         try {
             log.each(query, c -> {
                 try {
-                    out.write(CsvCells.line(Long.toString(c.id()), TIME.format(c.time().atZone(zone)), c.browser(),
+                    out.write(CsvRecord.of(Long.toString(c.id()), TIME.format(c.time().atZone(zone)), c.browser(),
                             c.ip(), c.referrer(), c.userHash(), c.queryString()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,17 +25,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import app.ratelink.money.Decimals;
+import app.ratelink.order.SubIds;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payouts;
 import app.ratelink.reward.PartnerOrder;
 import app.ratelink.reward.RewardTerms;
 import app.ratelink.reward.Rewards;
+import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Settings;
 
 /**
  * Cabinet → Exchanges: the orders the partner's clients placed, with the reward on each, whether it
  * completed and whether its reward is credited now; a date filter (days in the site's time zone,
- * inclusive) and a CSV export of the same range. The page shows the newest {@value #PAGE}; the CSV
+ * inclusive) and the partner's sub-IDs (exact values), and a CSV export of the same selection. The page
+ * shows the newest {@value #PAGE}; the CSV
  * streams the whole range.
  */
 @Controller
@@ -52,13 +56,13 @@ class CabinetExchangesController {
     }
 
     record Row(long id, String time, String direction, String give, String get, String course, String reward,
-               boolean success, boolean accrued, String userHash) {
+               boolean success, boolean accrued, String userHash, SubIds subIds) {
         static Row of(PartnerOrder o, ZoneId zone) {
             return new Row(o.id(), TIME.format(o.time().atZone(zone)),
                     o.currencyCodeGive() + " → " + o.currencyCodeGet(),
                     plain(o.amountGive()) + " " + o.currencyCodeGive(), plain(o.amountGet()) + " " + o.currencyCodeGet(),
                     plain(o.courseGive()) + " : " + plain(o.courseGet()), plain(o.partnerReward()), o.success(),
-                    o.accrued(), o.userHash() == null ? "" : o.userHash());
+                    o.accrued(), o.userHash() == null ? "" : o.userHash(), o.subIds());
         }
     }
 
@@ -66,7 +70,7 @@ class CabinetExchangesController {
     record Terms(String percent, String base, boolean personal, String turnover, String nextPercent, String nextTurnover) {
         static Terms of(RewardTerms t) {
             return new Terms(Decimals.plain(t.percent()) + "%",
-                    "amount".equals(t.base()) ? "the order amount" : "the exchanger's profit on the order",
+                    "amount".equals(t.base()) ? "cabinet.exchanges.base.amount" : "cabinet.exchanges.base.profit",
                     t.personal(), Decimals.plain(t.turnoverUsd()),
                     t.nextPercent() == null ? null : Decimals.plain(t.nextPercent()) + "%",
                     t.nextTurnoverUsd() == null ? null : Decimals.plain(t.nextTurnoverUsd()));
@@ -74,14 +78,17 @@ class CabinetExchangesController {
     }
 
     @GetMapping("/account/exchanges")
-    String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+    String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam Map<String, String> parameters, Model model) {
         long partnerId = partnerId();
         ZoneId zone = settings.zone();
         LocalDate start = date(from);
         LocalDate end = date(to);
+        SubIds tags = tags(parameters);
         List<Row> rows = new ArrayList<>();
-        rewards.eachOrderOfPartner(partnerId, startOf(start, zone), endOf(end, zone), PAGE + 1,
+        rewards.eachOrderOfPartner(partnerId, startOf(start, zone), endOf(end, zone), tags, PAGE + 1,
                 o -> rows.add(Row.of(o, zone)));
+        model.addAttribute("tags", tags);
         boolean more = rows.size() > PAGE;
         model.addAttribute("orders", more ? rows.subList(0, PAGE) : rows);
         model.addAttribute("more", more);
@@ -97,22 +104,26 @@ class CabinetExchangesController {
 
     @GetMapping("/account/exchanges.csv")
     void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-             HttpServletResponse response) throws IOException {
+             @RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
         long partnerId = partnerId();
         ZoneId zone = settings.zone();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"exchanges.csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write(CsvLine.of("id", "time", "currency_code_give", "currency_code_get", "amount_give", "amount_get",
-                "course_give", "course_get", "partner_reward", "exchange_success", "accrued", "user_hash"));
+        out.write(CsvRecord.of("id", "time", "currency_code_give", "currency_code_get", "amount_give", "amount_get",
+                "course_give", "course_get", "partner_reward", "exchange_success", "accrued", "user_hash",
+                "sub1", "sub2", "sub3", "sub4", "sub5", "click_id"));
         try {
-            rewards.eachOrderOfPartner(partnerId, startOf(date(from), zone), endOf(date(to), zone), null, o -> {
+            rewards.eachOrderOfPartner(partnerId, startOf(date(from), zone), endOf(date(to), zone), tags(parameters),
+                    null, o -> {
                 try {
-                    out.write(CsvLine.of(Long.toString(o.id()), TIME.format(o.time().atZone(zone)),
+                    SubIds t = o.subIds();
+                    out.write(CsvRecord.of(Long.toString(o.id()), TIME.format(o.time().atZone(zone)),
                             o.currencyCodeGive(), o.currencyCodeGet(), plain(o.amountGive()), plain(o.amountGet()),
                             plain(o.courseGive()), plain(o.courseGet()), plain(o.partnerReward()),
-                            o.success() ? "1" : "0", o.accrued() ? "1" : "0", o.userHash()));
+                            o.success() ? "1" : "0", o.accrued() ? "1" : "0", o.userHash(), t.sub1(), t.sub2(),
+                            t.sub3(), t.sub4(), t.sub5(), t.clickId()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -121,6 +132,12 @@ class CabinetExchangesController {
             throw e.getCause();
         }
         out.flush();
+    }
+
+    /** The sub-ID filters ({@code sub1}…{@code sub5}, {@code click_id}), trimmed; empty = no filter. */
+    static SubIds tags(Map<String, String> parameters) {
+        List<String> v = SubIds.NAMES.stream().map(n -> parameters.getOrDefault(n, "").trim()).toList();
+        return new SubIds(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5));
     }
 
     /** A bad or missing date is no filter, never an error page. */

@@ -254,6 +254,35 @@ class PartnerLinkHttpTest extends IntegrationTest {
     }
 
     @Test
+    void subIdsOfTheLinkAreKeptOnTheClickAndCopiedToTheOrder() {
+        TestHttp client = browser();
+        String longTag = "t".repeat(200);
+        assertRedirect(client.get("/ref/" + partner.code() + "/?cur_from=PMUSD&cur_to=BTC&SUB1=abc&Sub2=x%20y&sub5="
+                + longTag + "&CLICK_ID=tracker-42&sub1=second"), "/exchange/PMUSD/BTC");
+        Map<String, Object> click = clicksOf(partner.id()).get(0);
+        assertThat(click.get("sub1")).isEqualTo("abc");
+        assertThat(click.get("sub2")).isEqualTo("x y");
+        assertThat(click.get("sub3")).isEqualTo("");
+        assertThat((String) click.get("sub5")).isEqualTo("t".repeat(128));
+        assertThat(click.get("sub_click_id")).isEqualTo("tracker-42");
+
+        client.get("/exchange/PMUSD/BTC");
+        HttpResponse<String> posted = client.postForm("/exchange/PMUSD/BTC",
+                Map.of("amount", "100", "account", "bc1qclient", "email", "client@example.com"));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        Matcher m = ORDER_URL.matcher(posted.headers().firstValue("Location").orElseThrow());
+        assertThat(m.find()).isTrue();
+        Order order = orders.byPublicId(m.group(1)).orElseThrow();
+        assertThat(order.subIds()).isEqualTo(new app.ratelink.order.SubIds("abc", "x y", "", "", "t".repeat(128),
+                "tracker-42"));
+
+        // A link without sub-IDs: the click and its order carry none.
+        TestHttp other = browser();
+        other.get("/ref/" + partner.code() + "/?cur_from=PMUSD&cur_to=BTC");
+        assertThat(clicksOf(partner.id()).get(1).get("sub1")).isEqualTo("");
+    }
+
+    @Test
     void aForgedAttributionCookieIsIgnored() {
         TestHttp client = browser();
         client.get("/ref/" + partner.code() + "/");

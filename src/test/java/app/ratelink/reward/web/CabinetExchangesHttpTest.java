@@ -25,6 +25,7 @@ import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
 import app.ratelink.reward.RewardFixtures;
+import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 import app.ratelink.testing.IntegrationTest;
@@ -124,11 +125,40 @@ class CabinetExchangesHttpTest extends IntegrationTest {
         List<String> lines = Arrays.asList(csv.body().split("\r\n"));
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("\"id\",\"time\",\"currency_code_give\",\"currency_code_get\",\"amount_give\","
-                + "\"amount_get\",\"course_give\",\"course_get\",\"partner_reward\",\"exchange_success\",\"accrued\",\"user_hash\"");
+                + "\"amount_get\",\"course_give\",\"course_get\",\"partner_reward\",\"exchange_success\",\"accrued\",\"user_hash\","
+                + "\"sub1\",\"sub2\",\"sub3\",\"sub4\",\"sub5\",\"click_id\"");
         assertThat(lines.get(1)).startsWith("\"" + credited.id() + "\",\"" + today + " ")
                 .contains("\"" + fixtures.usd + "\",\"" + fixtures.coin + "\",\"1000\",\"0.02\",")
                 .contains(",\"5\",\"1\",\"1\",");
         assertThat(cabinet.get("/account/exchanges.csv?from=" + tomorrow).body().split("\r\n")).hasSize(1);
+    }
+
+    @Test
+    void subIdsAreShownFilteredAndExported() {
+        Order tagged = placement.place(new app.ratelink.order.OrderForm(fixtures.usd, fixtures.coin, "1000",
+                        "bc1qclientwallet", "client@example.test", null),
+                new app.ratelink.order.OrderClient("192.0.2.10", "Mozilla/5.0", "visitor", new app.ratelink.order.Referral(
+                        partner.id(), null, "ab12cd34", new app.ratelink.order.SubIds("abc", "", "", "", "", "trk-7"))));
+        Order plain = order(partner, "1000");
+        TestHttp cabinet = PartnerFixtures.login(http(), partner.email());
+
+        String all = cabinet.get("/account/exchanges").body();
+        assertThat(cell(row(all, tagged.id()), "sub1")).isEqualTo("abc");
+        assertThat(cell(row(all, tagged.id()), "click_id")).isEqualTo("trk-7");
+        assertThat(cell(row(all, plain.id()), "sub1")).isEmpty();
+        assertThat(all).contains("name=\"sub1\"", "name=\"sub5\"", "name=\"click_id\"");
+
+        String bySub1 = cabinet.get("/account/exchanges?sub1=abc").body();
+        assertThat(bySub1).contains("data-order-id=\"" + tagged.id() + "\"")
+                .doesNotContain("data-order-id=\"" + plain.id() + "\"");
+        assertThat(cabinet.get("/account/exchanges?sub1=abc&click_id=other").body()).contains("id=\"no-exchanges\"");
+        assertThat(cabinet.get("/account/exchanges?click_id=trk-7").body())
+                .contains("data-order-id=\"" + tagged.id() + "\"");
+
+        List<String> lines = Arrays.asList(cabinet.get("/account/exchanges.csv?sub1=abc").body().split("\r\n"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("\"" + tagged.id() + "\",").endsWith(",\"abc\",\"\",\"\",\"\",\"\",\"trk-7\"");
+        assertThat(cabinet.get("/account/exchanges.csv").body().split("\r\n")).hasSize(3);
     }
 
     @Test
@@ -170,6 +200,6 @@ class CabinetExchangesHttpTest extends IntegrationTest {
 
     @Test
     void csvCellsNeverRunAsFormulas() {
-        assertThat(CsvLine.of("=1+1", "-2", "a\"b", null, "plain")).isEqualTo("\"'=1+1\",\"'-2\",\"a\"\"b\",\"\",\"plain\"\r\n");
+        assertThat(CsvRecord.of("=1+1", "-2", "a\"b", null, "plain")).isEqualTo("\"'=1+1\",\"'-2\",\"a\"\"b\",\"\",\"plain\"\r\n");
     }
 }

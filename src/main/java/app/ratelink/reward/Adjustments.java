@@ -1,0 +1,92 @@
+package app.ratelink.reward;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.ratelink.money.Decimals;
+import app.ratelink.partner.Partners;
+import app.ratelink.system.AuditTrail;
+import app.ratelink.system.BadRequestException;
+import app.ratelink.system.ConflictException;
+import app.ratelink.system.NotFoundException;
+
+/**
+ * An operator's correction of a partner's balance: a goodwill credit (positive) or a chargeback (negative),
+ * always with a reason, booked as a ledger entry of its own kind (never an edit). The client's {@code key}
+ * is the ledger's idempotency key: posting the same adjustment twice (a retried request, a double click)
+ * books it once; the same key with another partner, amount or reason is a conflict. Each booking is
+ * recorded in the audit trail in its transaction.
+ */
+@Service
+public class Adjustments {
+
+    public static final int REASON_LENGTH = 500;
+    public static final int KEY_LENGTH = 100;
+    /** The base currency's scale: adjustments are whole cents, as every other ledger amount shown. */
+    static final int SCALE = 2;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1," + KEY_LENGTH + "}");
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000");
+
+    private final Ledger ledger;
+    private final Partners partners;
+    private final AuditTrail audit;
+
+    Adjustments(Ledger ledger, Partners partners, AuditTrail audit) {
+        this.ledger = ledger;
+        this.partners = partners;
+        this.audit = audit;
+    }
+
+    /** The adjustment's entry and whether this call booked it (false: the key had booked it before). */
+    public record Posted(Ledger.Entry entry, boolean booked, BigDecimal balance) {
+    }
+
+    @Transactional
+    public Posted post(long partnerId, BigDecimal amount, String reason, String key) {
+        partners.byId(partnerId).orElseThrow(() -> new NotFoundException("No partner " + partnerId));
+        String why = reason == null ? "" : reason.strip();
+        String k = key == null ? "" : key.strip();
+        if (!KEY.matcher(k).matches()) {
+            throw new BadRequestException("key", "key must be 1-" + KEY_LENGTH + " letters, digits or . _ : -");
+        }
+        if (amount == null || amount.signum() == 0) {
+            throw new BadRequestException("amount", "amount must be a non-zero number");
+        }
+        if (amount.stripTrailingZeros().scale() > SCALE || amount.abs().compareTo(LIMIT) >= 0) {
+            throw new BadRequestException("amount", "amount must have at most " + SCALE + " decimals and be below "
+                    + LIMIT.toPlainString());
+        }
+        if (why.isEmpty() || why.length() > REASON_LENGTH) {
+            throw new BadRequestException("reason", "reason is required, at most " + REASON_LENGTH + " characters");
+        }
+        BigDecimal exact = Decimals.normalized(amount);
+        String ledgerKey = "adjustment:" + k;
+        ledger.lockPartner(partnerId);
+        BigDecimal before = ledger.balance(partnerId);
+        boolean booked = ledger.book(partnerId, Ledger.Kind.ADJUSTMENT, exact, null, null, ledgerKey, why);
+        Ledger.Entry entry = ledger.byKey(ledgerKey).orElseThrow();
+        if (!booked) {
+            if (entry.partnerId() != partnerId || entry.kind() != Ledger.Kind.ADJUSTMENT
+                    || entry.amount().compareTo(exact) != 0 || !Objects.equals(entry.reason(), why)) {
+                throw new ConflictException("key " + k + " was used for another adjustment");
+            }
+            return new Posted(entry, false, before);
+        }
+        BigDecimal after = ledger.balance(partnerId);
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("balance", before);
+        Map<String, Object> is = new LinkedHashMap<>();
+        is.put("balance", after);
+        is.put("amount", exact);
+        is.put("reason", why);
+        is.put("key", k);
+        audit.record("partner.adjustment", "partner " + partnerId, was, is);
+        return new Posted(entry, true, after);
+    }
+}

@@ -1,0 +1,190 @@
+package app.ratelink.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.attoparser.config.ParseConfiguration;
+import org.attoparser.dom.DOMMarkupParser;
+import org.attoparser.dom.Document;
+import org.attoparser.dom.Element;
+import org.attoparser.dom.INestableNode;
+import org.attoparser.dom.INode;
+import org.attoparser.dom.Text;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text a person reads comes from the bundles (issue 17): each area has the same keys in every language,
+ * and no template holds a literal word (text nodes, {@code title}, {@code placeholder}, {@code alt},
+ * {@code aria-label}) outside {@code #{…}}. Code samples ({@code <code>}, {@code <pre>}) are not language.
+ */
+class TextsTest {
+
+    private static final Path BUNDLES = Path.of("src/main/resources/i18n");
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Pattern WORD = Pattern.compile("\\p{L}");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d+[},]");
+    private static final Set<String> NOT_LANGUAGE = Set.of("code", "pre", "script", "style", "kbd", "samp");
+    /** The template folders converted so far (issue 17 lands folder by folder; all of them at the end). */
+    private static final Set<String> CONVERTED = Set.of("public", "fragments", "error", "partner", "apikey", "payout", "referral", "reward", "partnerapi");
+    private static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert",
+            "data-th-text", "data-th-utext");
+    private static final Set<String> READ_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label", "label",
+            "aria-description", "data-confirm");
+
+    @Test
+    void everyLanguageHasEveryKeyOfEveryArea() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<String> areas;
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            areas = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length())).sorted().toList();
+        }
+        assertThat(areas).contains("site");
+        for (String area : areas) {
+            Set<String> english = keys(BUNDLES.resolve(area + ".properties"), area, problems);
+            for (Locale language : Languages.available()) {
+                if (language.equals(Languages.FALLBACK)) {
+                    continue;
+                }
+                Path file = BUNDLES.resolve(area + "_" + language.getLanguage() + ".properties");
+                if (!Files.exists(file)) {
+                    problems.add(file + ": missing (every area needs every language)");
+                    continue;
+                }
+                Set<String> translated = keys(file, area, problems);
+                Set<String> missing = new TreeSet<>(english);
+                missing.removeAll(translated);
+                Set<String> extra = new TreeSet<>(translated);
+                extra.removeAll(english);
+                if (!missing.isEmpty()) {
+                    problems.add(file + ": missing " + missing);
+                }
+                if (!extra.isEmpty()) {
+                    problems.add(file + ": not in " + area + ".properties " + extra);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(Languages.available()).extracting(Locale::getLanguage).contains("en", "ru");
+    }
+
+    /** Keys of one file: each once, each with a text, each prefixed by its area. */
+    private static Set<String> keys(Path file, String area, List<String> problems) throws IOException {
+        Set<String> keys = new LinkedHashSet<>();
+        String continued = null;
+        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String line = raw.strip();
+            if (continued != null) {
+                continued = line.endsWith("\\") ? continued : null;
+                continue;
+            }
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                problems.add(file + ": not a key=text line: " + line);
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            if (!keys.add(key)) {
+                problems.add(file + ": " + key + " twice");
+            }
+            String text = line.substring(eq + 1);
+            if (text.isBlank()) {
+                problems.add(file + ": " + key + " has no text");
+            }
+            // MessageFormat: with arguments an apostrophe is written twice, without them it is shown as written.
+            boolean pattern = ARGUMENT.matcher(text).find();
+            if (pattern && text.replace("''", "").contains("'")) {
+                problems.add(file + ": " + key + " has arguments, so its apostrophe must be written twice ('')");
+            }
+            if (!pattern && text.contains("''")) {
+                problems.add(file + ": " + key + " has no arguments, so '' would be shown as two apostrophes");
+            }
+            if (!key.startsWith(area + ".")) {
+                problems.add(file + ": " + key + " is not prefixed by its area " + area + ".");
+            }
+            if (line.endsWith("\\")) {
+                continued = key;
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void noTemplateHoldsLiteralText() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Path> templates;
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            templates = files.filter(p -> p.toString().endsWith(".html"))
+                    .filter(p -> CONVERTED.contains(TEMPLATES.relativize(p).getName(0).toString()))
+                    .filter(p -> CONVERTED.contains("admin") || !p.getFileName().toString().startsWith("admin-"))
+                    .sorted().toList();
+        }
+        assertThat(templates).isNotEmpty();
+        DOMMarkupParser parser = new DOMMarkupParser(ParseConfiguration.htmlConfiguration());
+        for (Path template : templates) {
+            try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
+                Document document = parser.parse(template.toString(), reader);
+                scan(document, TEMPLATES.relativize(template).toString(), problems);
+            } catch (org.attoparser.ParseException e) {
+                problems.add(template + ": " + e.getMessage());
+            }
+        }
+        assertThat(problems).as("literal texts in templates: put them in i18n/<area>.properties and use #{…}")
+                .isEmpty();
+    }
+
+    private static void scan(INestableNode parent, String template, List<String> problems) {
+        for (INode node : parent.getChildren()) {
+            if (node instanceof Text text) {
+                String content = text.getContent().strip();
+                if (WORD.matcher(content).find()) {
+                    problems.add(template + ":" + text.getCol() + " text \"" + shorten(content) + "\"");
+                }
+            } else if (node instanceof Element element) {
+                String name = element.getElementName().toLowerCase(Locale.ROOT);
+                element.getAttributeMap().forEach((attribute, value) -> {
+                    if (READ_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT)) && value != null
+                            && WORD.matcher(value).find()) {
+                        problems.add(template + ":" + element.getCol() + " " + attribute + "=\"" + shorten(value) + "\"");
+                    }
+                    if ("value".equals(attribute) && ("button".equals(name) || isButtonInput(element))
+                            && value != null && WORD.matcher(value).find()) {
+                        problems.add(template + ":" + element.getCol() + " value=\"" + shorten(value) + "\"");
+                    }
+                });
+                // An element whose content Thymeleaf replaces shows its prototype text to nobody.
+                boolean replaced = REPLACING.stream().anyMatch(element::hasAttribute);
+                if (!NOT_LANGUAGE.contains(name) && !replaced) {
+                    scan(element, template, problems);
+                }
+            }
+        }
+    }
+
+    private static boolean isButtonInput(Element element) {
+        String type = element.getAttributeValue("type");
+        return "input".equalsIgnoreCase(element.getElementName()) && type != null
+                && (type.equalsIgnoreCase("submit") || type.equalsIgnoreCase("button") || type.equalsIgnoreCase("reset"));
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 60 ? oneLine.substring(0, 60) + "…" : oneLine;
+    }
+}
