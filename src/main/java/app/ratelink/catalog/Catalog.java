@@ -125,7 +125,8 @@ public class Catalog {
                 orDefault(change.payoutFeePercent(), existing.map(Currency::payoutFeePercent), BigDecimal.ZERO),
                 orDefault(change.paymentInstructions(), existing.map(Currency::paymentInstructions), ""),
                 orDefault(change.accountPattern(), existing.map(Currency::accountPattern), ""),
-                aliases(code, change.aliases(), existing.map(Currency::aliases)));
+                aliases(code, change.aliases(), existing.map(Currency::aliases)),
+                orDefault(change.reserveAlert(), existing.map(Currency::reserveAlert), BigDecimal.ZERO));
         if (c.name().isBlank() || c.name().length() > 100) {
             throw new InvalidCatalogChangeException("name", "name must be 1-100 characters");
         }
@@ -137,6 +138,9 @@ public class Catalog {
         }
         if (c.reserve().signum() < 0) {
             throw new InvalidCatalogChangeException("reserve", "reserve must not be negative");
+        }
+        if (c.reserveAlert().signum() < 0) {
+            throw new InvalidCatalogChangeException("reserveAlert", "reserveAlert must not be negative (0: no alert)");
         }
         if (c.usdRate().signum() <= 0) {
             throw new InvalidCatalogChangeException("usdRate", "usdRate must be positive");
@@ -363,6 +367,45 @@ public class Catalog {
             audit.record("direction.update", from + "/" + to, AuditTrail.fields(old.orElse(null)),
                     AuditTrail.fields(repository.direction(from, to).orElse(null)));
         }
+    }
+
+    /** A direction the feeds leave out, and why. */
+    public record UnlistedDirection(Direction direction, Unlisted reason) {
+    }
+
+    /** Every direction the rate feeds leave out whatever the profile ({@link Unlisted}), by from and to code. */
+    public List<UnlistedDirection> unlisted() {
+        Map<String, Currency> byCode = currencies().stream()
+                .collect(java.util.stream.Collectors.toMap(Currency::code, c -> c));
+        return directions().stream()
+                .sorted(java.util.Comparator.comparing(Direction::from).thenComparing(Direction::to))
+                .flatMap(d -> Unlisted.of(d, byCode.get(d.from()), byCode.get(d.to()))
+                        .map(r -> new UnlistedDirection(d, r)).stream())
+                .toList();
+    }
+
+    /**
+     * Switches these directions on or off at once, all or nothing, as one change: one catalogue revision (one
+     * feed rebuild). Unknown pairs refuse the whole selection. Returns the directions that changed (those
+     * already so are left as they are). {@link DirectionSwitch} audits it.
+     */
+    @Transactional
+    List<Direction> setActive(List<String[]> pairs, boolean active) {
+        List<Direction> selected = new java.util.ArrayList<>();
+        for (String[] pair : pairs) {
+            selected.add(repository.direction(pair[0], pair[1]).orElseThrow(() ->
+                    new InvalidCatalogChangeException("directions", "unknown direction " + pair[0] + "-" + pair[1])));
+        }
+        List<Direction> changing = selected.stream().filter(d -> d.active() != active).toList();
+        if (changing.isEmpty()) {
+            return changing;
+        }
+        Instant now = clock.instant();
+        for (Direction d : changing) {
+            repository.setActive(d.from(), d.to(), active, now);
+        }
+        changed(now);
+        return changing;
     }
 
     private void changed(Instant now) {

@@ -60,15 +60,15 @@ class CatalogRepository {
                 UPDATE currencies SET name = :name, unit = :unit, scale = :scale, reserve = :reserve,
                   usd_rate = :usdRate, active = :active, payout_allowed = :payoutAllowed,
                   payout_fee_percent = :fee, payment_instructions = :instructions,
-                  account_pattern = :pattern, updated_at = :at
+                  account_pattern = :pattern, reserve_alert = :reserveAlert, updated_at = :at
                 WHERE code = :code""")
                 .params(currencyParams(c, now)).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO currencies (code, name, unit, scale, reserve, usd_rate, active, payout_allowed,
-                      payout_fee_percent, payment_instructions, account_pattern, updated_at)
+                      payout_fee_percent, payment_instructions, account_pattern, reserve_alert, updated_at)
                     VALUES (:code, :name, :unit, :scale, :reserve, :usdRate, :active, :payoutAllowed,
-                      :fee, :instructions, :pattern, :at)""")
+                      :fee, :instructions, :pattern, :reserveAlert, :at)""")
                     .params(currencyParams(c, now)).update();
         }
         jdbc.sql("DELETE FROM currency_aliases WHERE currency_code = :code").param("code", c.code()).update();
@@ -85,6 +85,11 @@ class CatalogRepository {
 
     List<Direction> directions() {
         return jdbc.sql("SELECT * FROM directions ORDER BY id").query(this::direction).list();
+    }
+
+    void setActive(String from, String to, boolean active, Instant now) {
+        jdbc.sql("UPDATE directions SET active = :active, updated_at = :at WHERE from_code = :from AND to_code = :to")
+                .param("active", active).param("at", SqlTime.of(now)).param("from", from).param("to", to).update();
     }
 
     Optional<Direction> direction(String from, String to) {
@@ -199,6 +204,7 @@ class CatalogRepository {
         p.put("fee", c.payoutFeePercent());
         p.put("instructions", c.paymentInstructions());
         p.put("pattern", c.accountPattern());
+        p.put("reserveAlert", c.reserveAlert());
         p.put("at", SqlTime.of(now));
         return p;
     }
@@ -233,7 +239,8 @@ class CatalogRepository {
         return new Currency(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
                 rs.getInt("scale"), Decimals.normalized(rs.getBigDecimal("reserve")), Decimals.normalized(rs.getBigDecimal("usd_rate")),
                 rs.getBoolean("active"), rs.getBoolean("payout_allowed"), Decimals.normalized(rs.getBigDecimal("payout_fee_percent")),
-                rs.getString("payment_instructions"), rs.getString("account_pattern"), List.copyOf(aliases));
+                rs.getString("payment_instructions"), rs.getString("account_pattern"), List.copyOf(aliases),
+                Decimals.normalized(rs.getBigDecimal("reserve_alert")));
     }
 
     private Direction direction(ResultSet rs, int rowNum) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.DirectionFlag;
+import app.ratelink.catalog.Unlisted;
 import app.ratelink.money.Decimals;
 
 /**
@@ -51,13 +52,7 @@ final class FeedLines {
     }
 
     private static boolean listed(Direction d, Currency from, Currency to, FeedProfile profile) {
-        if (!d.active() || !d.rateAvailable() || from == null || to == null || !from.active() || !to.active() || !profile.lists(d.from(), d.to())) {
-            return false;
-        }
-        if (d.rateIn().signum() <= 0 || d.rateOut().signum() <= 0 || to.reserve().signum() <= 0) {
-            return false;
-        }
-        return to.reserve().compareTo(toSide(d.minAmount(), d, to)) >= 0;
+        return profile.lists(d.from(), d.to()) && Unlisted.of(d, from, to).isEmpty();
     }
 
     private static List<FeedLine> linesOf(Direction d, Currency from, Currency to, FeedProfile profile) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.CurrencyChange;
+import app.ratelink.partner.Partners;
 import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.SqlTime;
@@ -31,11 +32,14 @@ public class FeedProfiles {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Catalog catalog;
+    private final Partners partners;
     private final AuditTrail audit;
 
-    FeedProfiles(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Catalog catalog, AuditTrail audit) {
-        this.audit = audit;
+    FeedProfiles(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Catalog catalog, Partners partners,
+                 AuditTrail audit) {
         this.catalog = catalog;
+        this.partners = partners;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -50,8 +54,16 @@ public class FeedProfiles {
                 .query(FeedProfiles::profile).optional();
     }
 
-    /** The edit a form or the operator API asks for; null fields keep the stored (or default) value. */
-    public record Change(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases) {
+    /**
+     * The edit a form or the operator API asks for; null fields keep the stored (or default) value.
+     * {@code partnerId} 0 removes the partner.
+     */
+    public record Change(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases,
+                         String contentType, Boolean amountSuffix, Boolean legacyParam, Long partnerId) {
+
+        public Change(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases) {
+            this(name, enabled, xmlFlavour, directions, aliases, null, null, null, null);
+        }
     }
 
     /** Creates or updates a profile; a bad field is refused with its name and nothing changes. */
@@ -76,6 +88,18 @@ public class FeedProfiles {
         if (change.aliases() != null) {
             landOnAliases(aliases);
         }
+        FeedCompatibility was = old.map(FeedProfile::compatibility).orElse(FeedCompatibility.DEFAULT);
+        String contentType = change.contentType() == null ? was.contentType()
+                : FeedCompatibility.xmlContentType(change.contentType()).orElseThrow(() -> new BadRequestException(
+                        "contentType", "contentType must be one of " + String.join(", ", FeedCompatibility.XML_CONTENT_TYPES)));
+        FeedCompatibility compatibility = new FeedCompatibility(contentType,
+                change.amountSuffix() != null ? change.amountSuffix() : was.amountSuffix(),
+                change.legacyParam() != null ? change.legacyParam() : was.legacyParam());
+        Long partnerId = change.partnerId() == null ? old.map(FeedProfile::partnerId).orElse(null)
+                : change.partnerId() == 0 ? null : change.partnerId();
+        if (partnerId != null && partners.byId(partnerId).isEmpty()) {
+            throw new BadRequestException("partnerId", "No partner " + partnerId);
+        }
         String directionsText = String.join(",", directions);
         String aliasesText = String.join(",", aliases.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (directionsText.length() > 8000 || aliasesText.length() > 2000) {
@@ -84,20 +108,29 @@ public class FeedProfiles {
         var at = SqlTime.of(clock.instant());
         int updated = jdbc.sql("""
                 UPDATE feed_profiles SET name = :name, enabled = :enabled, xml_flavour = :flavour, directions = :directions,
-                       aliases = :aliases, updated_at = :at WHERE code = :code""")
+                       aliases = :aliases, content_type = :contentType, amount_suffix = :amountSuffix,
+                       legacy_param = :legacyParam, partner_id = :partner, updated_at = :at WHERE code = :code""")
                 .param("name", name).param("enabled", enabled).param("flavour", flavour.code())
-                .param("directions", directionsText).param("aliases", aliasesText).param("at", at).param("code", code).update();
+                .param("directions", directionsText).param("aliases", aliasesText)
+                .param("contentType", compatibility.contentType()).param("amountSuffix", compatibility.amountSuffix())
+                .param("legacyParam", compatibility.legacyParam()).param("partner", partnerId)
+                .param("at", at).param("code", code).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO feed_profiles (code, name, enabled, xml_flavour, directions, aliases, updated_at)
-                    VALUES (:code, :name, :enabled, :flavour, :directions, :aliases, :at)""")
+                    INSERT INTO feed_profiles (code, name, enabled, xml_flavour, directions, aliases, content_type,
+                                               amount_suffix, legacy_param, partner_id, updated_at)
+                    VALUES (:code, :name, :enabled, :flavour, :directions, :aliases, :contentType, :amountSuffix,
+                            :legacyParam, :partner, :at)""")
                     .param("name", name).param("enabled", enabled).param("flavour", flavour.code())
-                    .param("directions", directionsText).param("aliases", aliasesText).param("at", at).param("code", code).update();
+                    .param("directions", directionsText).param("aliases", aliasesText)
+                    .param("contentType", compatibility.contentType()).param("amountSuffix", compatibility.amountSuffix())
+                    .param("legacyParam", compatibility.legacyParam()).param("partner", partnerId)
+                    .param("at", at).param("code", code).update();
         }
         jdbc.sql("UPDATE feed_revision SET revision = revision + 1 WHERE id = 1").update();
         FeedProfile saved = byCode(code).orElseThrow();
-        audit.record(old.isPresent() ? "feed.update" : "feed.create", "feed " + code,
-                AuditTrail.fields(old.orElse(null)), AuditTrail.fields(saved));
+        audit.record(old.isEmpty() ? "feed.create" : "feed.update", "feed " + code,
+                old.map(FeedProfiles::audited).orElse(Map.of()), audited(saved));
         events.publishEvent(new FeedProfileChanged(code));
         return saved;
     }
@@ -147,6 +180,20 @@ public class FeedProfiles {
         return clean;
     }
 
+    private static Map<String, Object> audited(FeedProfile p) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", p.name());
+        fields.put("enabled", p.enabled());
+        fields.put("xmlFlavour", p.xmlFlavour().code());
+        fields.put("directions", String.join(",", p.directions()));
+        fields.put("aliases", String.valueOf(new java.util.TreeMap<>(p.aliases())));
+        fields.put("contentType", p.compatibility().contentType());
+        fields.put("amountSuffix", p.compatibility().amountSuffix());
+        fields.put("legacyParam", p.compatibility().legacyParam());
+        fields.put("partnerId", p.partnerId());
+        return fields;
+    }
+
     static FeedProfile profile(ResultSet rs, int row) throws SQLException {
         String directions = rs.getString("directions");
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -159,7 +206,11 @@ public class FeedProfiles {
         return new FeedProfile(rs.getString("code"), rs.getString("name"), rs.getBoolean("enabled"),
                 XmlFlavour.of(rs.getString("xml_flavour")).orElse(XmlFlavour.CLASSIC),
                 directions.isEmpty() ? List.of() : Arrays.asList(directions.split(",")), aliases,
-                SqlTime.instant(rs, "updated_at"));
+                SqlTime.instant(rs, "updated_at"),
+                new FeedCompatibility(FeedCompatibility.xmlContentType(rs.getString("content_type"))
+                        .orElse(FeedCompatibility.DEFAULT.contentType()), rs.getBoolean("amount_suffix"),
+                        rs.getBoolean("legacy_param")),
+                rs.getObject("partner_id") == null ? null : rs.getLong("partner_id"));
     }
 
     /** Grows with every profile save on any node: when it differs from the last one seen, rebuild. */

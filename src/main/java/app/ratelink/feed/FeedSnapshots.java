@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,8 @@ public class FeedSnapshots {
     private final Clock clock;
     private volatile Built built;
 
-    private record Built(String fingerprint, Map<String, Map<FeedFormat, FeedFile>> files) {
+    /** {@code profiles}: every profile's code, disabled ones too (their robots are counted with their 404s). */
+    private record Built(String fingerprint, Map<String, Map<FeedFormat, FeedFile>> files, Set<String> profiles) {
     }
 
     FeedSnapshots(Catalog catalog, FeedProfiles profiles, Settings settings, Clock clock) {
@@ -66,6 +69,15 @@ public class FeedSnapshots {
         }
         Map<FeedFormat, FeedFile> files = current.files().get(code);
         return files == null ? Optional.empty() : Optional.of(files.get(format));
+    }
+
+    /** Whether a profile of that code exists, enabled or not. */
+    public boolean known(String code) {
+        Built current = built;
+        if (current == null) {
+            current = rebuild();
+        }
+        return current.profiles().contains(code);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,7 +116,9 @@ public class FeedSnapshots {
         List<Currency> currencies = catalog.currencies();
         List<Direction> directions = catalog.directions();
         Map<String, Map<FeedFormat, FeedFile>> files = new HashMap<>();
+        Set<String> codes = new HashSet<>();
         for (FeedProfile profile : profiles.all()) {
+            codes.add(profile.code());
             if (!profile.enabled()) {
                 continue;
             }
@@ -118,7 +132,7 @@ public class FeedSnapshots {
             Map<FeedFormat, FeedFile> byFormat = new EnumMap<>(FeedFormat.class);
             Map<FeedFormat, FeedFile> before = built == null ? Map.of() : built.files().getOrDefault(profile.code(), Map.of());
             for (FeedFormat format : FeedFormat.values()) {
-                String text = FeedWriters.write(format, profile.xmlFlavour(), lines);
+                String text = FeedWriters.write(format, profile.xmlFlavour(), profile.compatibility(), lines);
                 FeedFile previous = before.get(format);
                 Instant lastModified = changed.truncatedTo(ChronoUnit.SECONDS);
                 if (previous != null && lastModified.isBefore(previous.lastModified())
@@ -127,12 +141,13 @@ public class FeedSnapshots {
                     // move forward, or a client holding the previous file would be told it is current.
                     lastModified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
                 }
-                FeedFile file = FeedFile.of(text, lastModified, format.contentType());
+                String contentType = format == FeedFormat.XML ? profile.compatibility().contentType() : format.contentType();
+                FeedFile file = FeedFile.of(text, lastModified, contentType);
                 byFormat.put(format, file.sharesLastModifiedWith(previous) ? file.sharingLastModified() : file);
             }
             files.put(profile.code(), byFormat);
         }
-        Built next = new Built(fingerprint, Map.copyOf(files));
+        Built next = new Built(fingerprint, Map.copyOf(files), Set.copyOf(codes));
         built = next;
         return next;
     }

@@ -25,15 +25,27 @@ final class FeedWriters {
     }
 
     static String write(FeedFormat format, XmlFlavour flavour, List<FeedLine> lines) {
+        return write(format, flavour, FeedCompatibility.DEFAULT, lines);
+    }
+
+    static String write(FeedFormat format, XmlFlavour flavour, FeedCompatibility options, List<FeedLine> lines) {
         return switch (format) {
-            case XML -> flavour == XmlFlavour.EREF_1_1 ? eref(lines) : classic(lines);
+            case XML -> flavour == XmlFlavour.EREF_1_1 ? eref(lines, options) : classic(lines, options);
             case JSON -> json(lines);
             case TXT -> txt(lines);
         };
     }
 
-    /** BestChange classic: {@code <minamount>10 USD</minamount>}, fees with units, flags in one {@code <param>}. */
     static String classic(List<FeedLine> lines) {
+        return classic(lines, FeedCompatibility.DEFAULT);
+    }
+
+    /**
+     * BestChange classic: {@code <minamount>10 USD</minamount>}, fees with units, flags in one {@code <param>}.
+     * Without {@code amountSuffix}: {@code <minamount>10</minamount>}, {@code <tofee>100</tofee>}, {@code <fromfee>0.5%</fromfee>}.
+     */
+    static String classic(List<FeedLine> lines, FeedCompatibility options) {
+        boolean suffix = options.amountSuffix();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rates>\n");
         for (FeedLine l : lines) {
             x.append("  <item>\n");
@@ -42,15 +54,12 @@ final class FeedWriters {
             element(x, "in", plain(l.in()));
             element(x, "out", plain(l.out()));
             element(x, "amount", plain(l.amount()));
-            element(x, "minamount", plain(l.min()) + " " + l.fromUnit());
-            element(x, "maxamount", plain(l.max()) + " " + l.fromUnit());
-            fee(x, "minfee", l.minFee(), l.fromUnit(), true);
-            fee(x, "fromfee", l.fromFee(), l.fromUnit(), true);
-            fee(x, "tofee", l.toFee(), l.toUnit(), true);
-            List<String> flags = flags(l.flags());
-            if (!flags.isEmpty()) {
-                element(x, "param", String.join(", ", flags));
-            }
+            element(x, "minamount", limit(l.min(), l.fromUnit(), suffix));
+            element(x, "maxamount", limit(l.max(), l.fromUnit(), suffix));
+            fee(x, "minfee", l.minFee(), l.fromUnit(), suffix);
+            fee(x, "fromfee", l.fromFee(), l.fromUnit(), suffix);
+            fee(x, "tofee", l.toFee(), l.toUnit(), suffix);
+            param(x, l);
             if (l.city() != null) {
                 element(x, "city", l.city());
             }
@@ -59,8 +68,16 @@ final class FeedWriters {
         return x.append("</rates>\n").toString();
     }
 
-    /** EREF 1.1: limits on both sides without units, typed fees, one element per flag, legacy limits too. */
     static String eref(List<FeedLine> lines) {
+        return eref(lines, FeedCompatibility.DEFAULT);
+    }
+
+    /**
+     * EREF 1.1: limits on both sides without units, typed fees, one element per flag, legacy limits too
+     * (bare without {@code amountSuffix}); with {@code legacyParam} the flags also in one {@code <param>}
+     * for readers of the older files.
+     */
+    static String eref(List<FeedLine> lines, FeedCompatibility options) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<rates xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"")
                 .append(EREF_SCHEMA).append("\">\n");
@@ -75,13 +92,16 @@ final class FeedWriters {
             element(x, "frommax", plain(l.max()));
             element(x, "tomin", plain(l.toMin()));
             element(x, "tomax", plain(l.toMax()));
-            element(x, "minamount", plain(l.min()) + " " + l.fromUnit());
-            element(x, "maxamount", plain(l.max()) + " " + l.fromUnit());
+            element(x, "minamount", limit(l.min(), l.fromUnit(), options.amountSuffix()));
+            element(x, "maxamount", limit(l.max(), l.fromUnit(), options.amountSuffix()));
             fee(x, "minfee", l.minFee(), null, false);
             fee(x, "fromfee", l.fromFee(), null, false);
             fee(x, "tofee", l.toFee(), null, false);
             for (String flag : flags(l.flags())) {
                 element(x, flag, "true");
+            }
+            if (options.legacyParam()) {
+                param(x, l);
             }
             if (l.city() != null) {
                 element(x, "city", l.city());
@@ -137,6 +157,8 @@ final class FeedWriters {
                         .append(",\"amount\":").append(string(plain(l.amount())))
                         .append(",\"min\":").append(string(plain(l.min())))
                         .append(",\"max\":").append(string(plain(l.max())));
+                jsonFee(j, "inFee", l.fromFee());
+                jsonFee(j, "outFee", l.toFee());
                 List<String> flags = flags(l.flags());
                 if (!flags.isEmpty()) {
                     j.append(",\"options\":{");
@@ -190,12 +212,35 @@ final class FeedWriters {
         return codes;
     }
 
-    private static void fee(StringBuilder x, String name, Fee fee, String unit, boolean classic) {
+    /** {@code unit} null or not {@code withUnit}: "2" and "0.5%"; with the unit "2 USD" and "0.5 %" (classic). */
+    private static void fee(StringBuilder x, String name, Fee fee, String unit, boolean withUnit) {
         if (fee == null) {
             return;
         }
+        boolean classic = withUnit && unit != null;
         String value = fee.percent() ? fee.plain() + (classic ? " %" : "%") : classic ? fee.plain() + " " + unit : fee.plain();
         element(x, name, value);
+    }
+
+    private static String limit(BigDecimal amount, String unit, boolean suffix) {
+        return suffix ? plain(amount) + " " + unit : plain(amount);
+    }
+
+    private static void param(StringBuilder x, FeedLine l) {
+        List<String> flags = flags(l.flags());
+        if (!flags.isEmpty()) {
+            element(x, "param", String.join(", ", flags));
+        }
+    }
+
+    /**
+     * jsons.info fees (docs/adr/0006): {@code inFee} on what the client sends (in its currency), {@code outFee}
+     * on what the client receives, each a string like the amounts: "2" absolute, "0.5%" a percentage.
+     */
+    private static void jsonFee(StringBuilder j, String name, Fee fee) {
+        if (fee != null) {
+            j.append(",\"").append(name).append("\":").append(string(fee.percent() ? fee.plain() + "%" : fee.plain()));
+        }
     }
 
     private static void element(StringBuilder x, String name, String value) {

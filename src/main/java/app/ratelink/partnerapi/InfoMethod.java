@@ -6,9 +6,12 @@ import org.springframework.stereotype.Component;
 
 import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partner;
+import app.ratelink.partner.PartnerTerms;
 import app.ratelink.partner.Partners;
+import app.ratelink.partner.Partnerships;
 import app.ratelink.payout.PayoutMethod;
 import app.ratelink.payout.Payouts;
+import app.ratelink.reward.UniqueClickRewards;
 
 /**
  * {@code get_info}: balance, paid-out total, the partner link, the minimum payout and the payout methods
@@ -20,10 +23,14 @@ class InfoMethod implements PartnerApiMethod {
 
     private final Payouts payouts;
     private final Partners partners;
+    private final Partnerships partnerships;
+    private final UniqueClickRewards uniqueClicks;
 
-    InfoMethod(Payouts payouts, Partners partners) {
+    InfoMethod(Payouts payouts, Partners partners, Partnerships partnerships, UniqueClickRewards uniqueClicks) {
         this.payouts = payouts;
         this.partners = partners;
+        this.partnerships = partnerships;
+        this.uniqueClicks = uniqueClicks;
     }
 
     @Override
@@ -38,12 +45,19 @@ class InfoMethod implements PartnerApiMethod {
         BigDecimal received = payouts.totalReceived(partnerId);
         BigDecimal minPayout = payouts.minPayout();
         String link = partners.link(partner);
+        PartnerTerms terms = partnerships.terms(partnerId);
+        BigDecimal uniqueClicksEarned = uniqueClicks.total(partnerId);
         return ApiAnswer.of("", json -> {
+            // reward_scheme, unique_click_reward, unique_clicks_earned: issue 18 (pay per unique click), after
+            // the seed's fields; clients that do not know them skip them.
             json.startObject()
                     .decimal("balance", balance)
                     .decimal("totalReceived", received)
                     .text("link", link)
                     .decimal("min_payout", minPayout)
+                    .text("reward_scheme", terms.rewardScheme().code())
+                    .decimal("unique_click_reward", terms.uniqueClickReward())
+                    .decimal("unique_clicks_earned", uniqueClicksEarned)
                     .startItems();
             for (PayoutMethod method : payouts.methods()) {
                 String fee = Decimals.plain(method.feePercent()) + "%";

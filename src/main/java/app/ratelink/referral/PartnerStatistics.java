@@ -75,6 +75,21 @@ public class PartnerStatistics {
     }
 
     /**
+     * Counted unique visitors (bots, prefetch, HEAD and own visits never count) per day, site time zone, for
+     * the days {@code from}..{@code to} inclusive that had any: what a partner paid per unique click earns on.
+     */
+    public Map<LocalDate, Long> uniqueVisitors(long partnerId, LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> days = new java.util.TreeMap<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("partner", partnerId)
+                .addValue("from", Date.valueOf(from)).addValue("to", Date.valueOf(to));
+        jdbc.query("SELECT click_day, visitors FROM click_days WHERE partner_id = :partner AND click_day >= :from"
+                + " AND click_day <= :to AND visitors > 0", params, rs -> {
+                    days.merge(rs.getDate("click_day").toLocalDate(), rs.getLong("visitors"), Long::sum);
+                });
+        return days;
+    }
+
+    /**
      * Counted clicks per partner over the days {@code from}..{@code to} inclusive (site time zone), read from
      * the daily aggregate through its day index: the click table itself is never counted.
      */

@@ -28,6 +28,7 @@ import app.ratelink.order.Orders;
 import app.ratelink.order.SubIds;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
+import app.ratelink.partner.Partnerships;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
@@ -55,8 +56,11 @@ public class Rewards {
     private final Catalog catalog;
     private final Partners partners;
     private final Settings settings;
+    private final Partnerships partnerships;
 
-    Rewards(JdbcClient jdbc, Ledger ledger, Orders orders, Catalog catalog, Partners partners, Settings settings) {
+    Rewards(JdbcClient jdbc, Ledger ledger, Orders orders, Catalog catalog, Partners partners, Settings settings,
+            Partnerships partnerships) {
+        this.partnerships = partnerships;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.orders = orders;
@@ -108,6 +112,10 @@ public class Rewards {
         Optional<Direction> direction = catalog.direction(order.from(), order.to());
         Optional<Currency> from = catalog.currency(order.from());
         if (partner.isEmpty() || direction.isEmpty() || from.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        if (partnerships.terms(order.partnerId()).paysPerUniqueClick()) {
+            // Paid per unique visitor (UniqueClickRewards), not also per order.
             return BigDecimal.ZERO;
         }
         Direction d = direction.get();

@@ -343,7 +343,11 @@ class PartnerApiContractTest extends IntegrationTest {
         successfulOrder(catalog, partner, "20000", null);   // 20000 × 5 % × 10 % = 100 USD
         HttpResponse<String> response = call("get_info");
         JsonNode data = data(response);
-        assertThat(fieldNames(data)).containsExactly("balance", "totalReceived", "link", "min_payout", "items");
+        // The seed's fields, then the reward scheme of issue 18 (pay per unique click), then the methods.
+        assertThat(fieldNames(data)).containsExactly("balance", "totalReceived", "link", "min_payout", "reward_scheme",
+                "unique_click_reward", "unique_clicks_earned", "items");
+        assertThat(response.body()).contains("\"reward_scheme\":\"orders\",\"unique_click_reward\":0,"
+                + "\"unique_clicks_earned\":0,");
         assertThat(data.get("balance").isNumber()).isTrue();
         assertThat(response.body()).contains("\"balance\":100,", "\"totalReceived\":0,", "\"min_payout\":10,");
         assertThat(data.get("link").asString()).isEqualTo(partners.link(partner)).endsWith("/ref/" + partner.code() + "/");

@@ -1,42 +1,39 @@
 package app.ratelink.admin.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import app.ratelink.admin.Dashboard;
 import app.ratelink.order.OrderQuery;
 import app.ratelink.order.OrderStatus;
 import app.ratelink.order.Orders;
-import app.ratelink.system.Settings;
 
-/** {@code /admin}: today's orders by status (in the site's time zone) and the latest orders. */
+/**
+ * {@code /admin}: what needs doing now (orders paid and waiting, pending payouts, reserves running out,
+ * directions out of the feeds and why), each linking to the page that resolves it; then today, the last 7
+ * and 30 days (orders by status, turnover, profit, conversion); then the latest orders.
+ */
 @Controller
 class AdminDashboardController {
 
+    private final Dashboard dashboard;
     private final Orders orders;
-    private final Settings settings;
-    private final Clock clock;
 
-    AdminDashboardController(Orders orders, Settings settings, Clock clock) {
+    AdminDashboardController(Dashboard dashboard, Orders orders) {
+        this.dashboard = dashboard;
         this.orders = orders;
-        this.settings = settings;
-        this.clock = clock;
     }
 
     @GetMapping("/admin")
     String dashboard(Model model) {
-        ZoneId zone = settings.zone();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        Map<OrderStatus, Long> counts = orders.countByStatusSince(today.atStartOfDay(zone).toInstant());
-        model.addAttribute("today", today);
-        model.addAttribute("zone", zone);
-        model.addAttribute("counts", counts);
-        model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
+        Dashboard.View view = dashboard.view();
+        model.addAttribute("view", view);
+        model.addAttribute("periods", List.of(view.today(), view.last7Days(), view.last30Days()));
+        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("zone", view.zone());
         model.addAttribute("latest", orders.list(OrderQuery.latest(10)));
         return "admin/dashboard";
     }

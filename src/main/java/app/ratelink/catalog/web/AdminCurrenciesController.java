@@ -47,6 +47,7 @@ class AdminCurrenciesController {
         public String accountPattern = "";
         public String aliases = "";
         public String reserveFormula = "";
+        public String reserveAlert = "";
 
         public void setCode(String v) { code = v; }
         public void setName(String v) { name = v; }
@@ -61,6 +62,7 @@ class AdminCurrenciesController {
         public void setAccountPattern(String v) { accountPattern = v; }
         public void setAliases(String v) { aliases = v; }
         public void setReserveFormula(String v) { reserveFormula = v; }
+        public void setReserveAlert(String v) { reserveAlert = v; }
 
         static CurrencyForm of(Currency c) {
             CurrencyForm f = new CurrencyForm();
@@ -76,6 +78,7 @@ class AdminCurrenciesController {
             f.paymentInstructions = c.paymentInstructions();
             f.accountPattern = c.accountPattern();
             f.aliases = String.join(", ", c.aliases());
+            f.reserveAlert = c.reserveAlert().signum() == 0 ? "" : Decimals.plain(c.reserveAlert());
             return f;
         }
 
@@ -132,7 +135,8 @@ class AdminCurrenciesController {
                         .orElse(BigDecimal.ZERO),
                 form.paymentInstructions == null ? "" : form.paymentInstructions.trim(),
                 form.accountPattern == null ? "" : form.accountPattern.trim(), AdminForms.list(form.aliases),
-                form.reserveFormula == null ? "" : form.reserveFormula.trim());
+                form.reserveFormula == null ? "" : form.reserveFormula.trim(),
+                Optional.ofNullable(AdminForms.decimal("reserveAlert", form.reserveAlert, errors)).orElse(BigDecimal.ZERO));
         if (errors.isEmpty()) {
             try {
                 catalog.saveCurrency(form.code, change);

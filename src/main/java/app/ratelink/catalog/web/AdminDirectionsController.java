@@ -3,11 +3,13 @@ package app.ratelink.catalog.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -22,6 +25,7 @@ import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.DirectionChange;
 import app.ratelink.catalog.DirectionFlag;
+import app.ratelink.catalog.DirectionSwitch;
 import app.ratelink.money.Decimals;
 import app.ratelink.system.BadRequestException;
 
@@ -33,9 +37,13 @@ import app.ratelink.system.BadRequestException;
 class AdminDirectionsController {
 
     private final Catalog catalog;
+    private final DirectionSwitch directionSwitch;
+    private final MessageSource messages;
 
-    AdminDirectionsController(Catalog catalog) {
+    AdminDirectionsController(Catalog catalog, DirectionSwitch directionSwitch, MessageSource messages) {
         this.catalog = catalog;
+        this.directionSwitch = directionSwitch;
+        this.messages = messages;
     }
 
     /** The form as typed; checkboxes arrive only when ticked. */
@@ -96,10 +104,72 @@ class AdminDirectionsController {
         }
     }
 
+    /** One line of the list: the direction and why the feeds leave it out (null when listed). */
+    record DirectionRow(Direction direction, String unlisted) {
+    }
+
+    /**
+     * The list, filtered by currency ({@code q}: part of the from or to code, any case), {@code active}
+     * ({@code yes}/{@code no}), {@code feed} ({@code in}/{@code out}, with the reason it is out) and {@code stale}
+     * ({@code yes}: the rate's source has gone stale, {@code no}), each row
+     * with a checkbox for the bulk switch.
+     */
     @GetMapping("/admin/directions")
-    String list(Model model) {
-        model.addAttribute("directions", catalog.directions());
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String active,
+                @RequestParam(defaultValue = "") String feed, @RequestParam(defaultValue = "") String stale,
+                Model model) {
+        String code = q.strip().toUpperCase(Locale.ROOT);
+        Map<String, String> unlisted = new HashMap<>();
+        catalog.unlisted().forEach(u -> unlisted.put(u.direction().from() + "-" + u.direction().to(), u.reason().code()));
+        List<DirectionRow> rows = catalog.directions().stream()
+                .filter(d -> code.isEmpty() || d.from().contains(code) || d.to().contains(code))
+                .filter(d -> !"yes".equals(active) || d.active())
+                .filter(d -> !"no".equals(active) || !d.active())
+                .filter(d -> !"yes".equals(stale) || !d.rateAvailable())
+                .filter(d -> !"no".equals(stale) || d.rateAvailable())
+                .map(d -> new DirectionRow(d, unlisted.get(d.from() + "-" + d.to())))
+                .filter(r -> !"in".equals(feed) || r.unlisted() == null)
+                .filter(r -> !"out".equals(feed) || r.unlisted() != null)
+                .toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("directions", rows.stream().map(DirectionRow::direction).toList());
+        model.addAttribute("q", q);
+        model.addAttribute("active", active);
+        model.addAttribute("feed", feed);
+        model.addAttribute("stale", stale);
         return "admin/directions";
+    }
+
+    /** Enables or disables the ticked directions at once: one transaction, one audit entry. */
+    @PostMapping("/admin/directions/bulk")
+    String bulk(@RequestParam(name = "selected", required = false) List<String> selected,
+                @RequestParam String action, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "") String active, @RequestParam(defaultValue = "") String feed,
+                @RequestParam(defaultValue = "") String stale, RedirectAttributes redirect, Locale locale) {
+        List<String[]> pairs = new ArrayList<>();
+        for (String s : selected == null ? List.<String>of() : selected) {
+            String[] pair = s.split("-", 2);
+            if (pair.length == 2) {
+                pairs.add(pair);
+            }
+        }
+        if (pairs.isEmpty() || !("enable".equals(action) || "disable".equals(action))) {
+            redirect.addFlashAttribute("error", messages.getMessage("dashboard.directions.bulk.none", null, locale));
+        } else {
+            try {
+                int changed = directionSwitch.setActive(pairs, "enable".equals(action));
+                redirect.addFlashAttribute("message", messages.getMessage("enable".equals(action)
+                        ? "dashboard.directions.bulk.enabled" : "dashboard.directions.bulk.disabled",
+                        new Object[] {changed}, locale));
+            } catch (BadRequestException e) {
+                redirect.addFlashAttribute("error", e.getMessage());
+            }
+        }
+        redirect.addAttribute("q", q);
+        redirect.addAttribute("active", active);
+        redirect.addAttribute("feed", feed);
+        redirect.addAttribute("stale", stale);
+        return "redirect:/admin/directions";
     }
 
     @GetMapping("/admin/directions/new")

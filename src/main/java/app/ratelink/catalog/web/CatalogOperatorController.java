@@ -74,11 +74,11 @@ class CatalogOperatorController {
     record CurrencyView(long id, String code, String name, String unit, int scale, java.math.BigDecimal reserve,
                         java.math.BigDecimal usdRate, boolean active, boolean payoutAllowed,
                         java.math.BigDecimal payoutFeePercent, String paymentInstructions, String accountPattern,
-                        List<String> aliases, String reserveFormula) {
+                        List<String> aliases, String reserveFormula, java.math.BigDecimal reserveAlert) {
         static CurrencyView of(Currency c, Map<String, String> reserveFormulas) {
             return new CurrencyView(c.id(), c.code(), c.name(), c.unit(), c.scale(), c.reserve(), c.usdRate(),
                     c.active(), c.payoutAllowed(), c.payoutFeePercent(), c.paymentInstructions(),
-                    c.accountPattern(), c.aliases(), reserveFormulas.get(c.code()));
+                    c.accountPattern(), c.aliases(), reserveFormulas.get(c.code()), c.reserveAlert());
         }
     }
 

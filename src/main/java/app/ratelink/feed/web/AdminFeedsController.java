@@ -8,14 +8,19 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.feed.FeedCompatibility;
 import app.ratelink.feed.FeedProfile;
 import app.ratelink.feed.FeedProfiles;
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.feed.XmlFlavour;
 import app.ratelink.system.BadRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import app.ratelink.system.Settings;
 
 /** Feed profiles in the admin: one per monitoring, with the three URLs to give it. */
@@ -24,43 +29,90 @@ class AdminFeedsController {
 
     private final FeedProfiles profiles;
     private final Settings settings;
+    private final FeedRobots robots;
 
-    AdminFeedsController(FeedProfiles profiles, Settings settings) {
+    AdminFeedsController(FeedProfiles profiles, Settings settings, FeedRobots robots) {
         this.profiles = profiles;
         this.settings = settings;
+        this.robots = robots;
+    }
+
+    /** One profile: its links, its options, and the robots that poll it. */
+    @GetMapping("/admin/feeds/{code}")
+    String one(@PathVariable String code, Model model) {
+        FeedProfile profile = profiles.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("profile", profile);
+        model.addAttribute("base", settings.baseUrl());
+        model.addAttribute("robots", robots.of(code));
+        model.addAttribute("zone", settings.zone());
+        return "feed/admin-feed";
+    }
+
+    /** The profile form as shown: text fields as typed, so a refused save shows them back unchanged. */
+    record FeedForm(String code, String name, boolean enabled, String xmlFlavour, String directions, String aliases,
+                    String contentType, boolean amountSuffix, boolean legacyParam, String partnerId) {
+
+        static final FeedForm EMPTY = new FeedForm("", "", true, "classic", "", "",
+                FeedCompatibility.DEFAULT.contentType(), true, false, "");
+
+        static FeedForm of(FeedProfile p) {
+            return new FeedForm(p.code(), p.name(), p.enabled(), p.xmlFlavour().code(), String.join("\n", p.directions()),
+                    String.join("\n", p.aliases().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+                    p.compatibility().contentType(), p.compatibility().amountSuffix(), p.compatibility().legacyParam(),
+                    p.partnerId() == null ? "" : p.partnerId().toString());
+        }
     }
 
     @GetMapping("/admin/feeds")
     String list(@RequestParam(required = false) String code, Model model) {
         FeedProfile editing = code == null ? null : profiles.byCode(code).orElse(null);
+        page(model, editing == null ? FeedForm.EMPTY : FeedForm.of(editing));
+        return "admin/feeds";
+    }
+
+    private void page(Model model, FeedForm form) {
         model.addAttribute("profiles", profiles.all());
         model.addAttribute("base", settings.baseUrl());
         model.addAttribute("flavours", XmlFlavour.values());
-        model.addAttribute("form", editing == null ? Map.of("code", "", "name", "", "enabled", true, "xmlFlavour", "classic",
-                "directions", "", "aliases", "") : Map.of("code", editing.code(), "name", editing.name(), "enabled",
-                editing.enabled(), "xmlFlavour", editing.xmlFlavour().code(), "directions",
-                String.join("\n", editing.directions()), "aliases", String.join("\n", editing.aliases().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList())));
-        return "admin/feeds";
+        model.addAttribute("contentTypes", FeedCompatibility.XML_CONTENT_TYPES);
+        model.addAttribute("form", form);
     }
 
     @PostMapping("/admin/feeds")
     String save(@RequestParam String code, @RequestParam String name, @RequestParam(defaultValue = "false") boolean enabled,
                 @RequestParam String xmlFlavour, @RequestParam(defaultValue = "") String directions,
-                @RequestParam(defaultValue = "") String aliases, Model model, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String aliases,
+                @RequestParam(required = false) String contentType,
+                @RequestParam(defaultValue = "false") boolean amountSuffix,
+                @RequestParam(defaultValue = "false") boolean legacyParam,
+                @RequestParam(defaultValue = "") String partnerId, Model model, RedirectAttributes redirect) {
         try {
-            profiles.save(code.trim(), new FeedProfiles.Change(name, enabled, xmlFlavour, split(directions), aliasMap(aliases)));
+            // The checkboxes count only when the form had them (it always sends its contentType select).
+            boolean compatibility = contentType != null;
+            profiles.save(code.trim(), new FeedProfiles.Change(name, enabled, xmlFlavour, split(directions), aliasMap(aliases),
+                    contentType, compatibility ? amountSuffix : null, compatibility ? legacyParam : null,
+                    compatibility ? partnerId(partnerId) : null));
         } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("profiles", profiles.all());
-            model.addAttribute("base", settings.baseUrl());
-            model.addAttribute("flavours", XmlFlavour.values());
-            model.addAttribute("form", Map.of("code", code, "name", name, "enabled", enabled, "xmlFlavour", xmlFlavour,
-                    "directions", directions, "aliases", aliases));
+            page(model, new FeedForm(code, name, enabled, xmlFlavour, directions, aliases, contentType, amountSuffix,
+                    legacyParam, partnerId));
             return "admin/feeds";
         }
         redirect.addFlashAttribute("message", "Feed " + code.trim() + " saved");
         return "redirect:/admin/feeds";
+    }
+
+    /** Empty: no partner (0 removes a stored one). */
+    private static Long partnerId(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return 0L;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("partnerId", "Partner id must be a number");
+        }
     }
 
     private static List<String> split(String text) {

@@ -6,6 +6,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.feed.FeedSnapshots;
 import app.ratelink.system.Settings;
 
@@ -18,8 +19,8 @@ class FeedConfiguration {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> feedValve(FeedSnapshots snapshots, Settings settings,
-            FeedSendfile sendfile) {
-        return factory -> factory.addEngineValves(new FeedValve(snapshots, settings, sendfile));
+            FeedSendfile sendfile, FeedRobots robots) {
+        return factory -> factory.addEngineValves(new FeedValve(snapshots, settings, sendfile, robots));
     }
 
     /**

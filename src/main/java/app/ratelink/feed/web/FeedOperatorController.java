@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import app.ratelink.feed.FeedProfile;
 import app.ratelink.feed.FeedProfiles;
+import app.ratelink.feed.FeedRobot;
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.operatorapi.OperatorApi;
 import app.ratelink.system.NotFoundException;
 
@@ -21,20 +23,26 @@ import app.ratelink.system.NotFoundException;
 class FeedOperatorController {
 
     private final FeedProfiles profiles;
+    private final FeedRobots robots;
 
-    FeedOperatorController(FeedProfiles profiles) {
+    FeedOperatorController(FeedProfiles profiles, FeedRobots robots) {
         this.profiles = profiles;
+        this.robots = robots;
     }
 
     record FeedView(String code, String name, boolean enabled, String xmlFlavour, List<String> directions,
-                    Map<String, String> aliases, Instant updatedAt) {
+                    Map<String, String> aliases, String contentType, boolean amountSuffix, boolean legacyParam,
+                    Long partnerId, Instant updatedAt) {
         static FeedView of(FeedProfile p) {
             return new FeedView(p.code(), p.name(), p.enabled(), p.xmlFlavour().code(), p.directions(), p.aliases(),
-                    p.updatedAt());
+                    p.compatibility().contentType(), p.compatibility().amountSuffix(), p.compatibility().legacyParam(),
+                    p.partnerId(), p.updatedAt());
         }
     }
 
-    record FeedRequest(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases) {
+    /** Every field optional; {@code partnerId} 0 removes the partner. */
+    record FeedRequest(String name, Boolean enabled, String xmlFlavour, List<String> directions, Map<String, String> aliases,
+                       String contentType, Boolean amountSuffix, Boolean legacyParam, Long partnerId) {
     }
 
     @GetMapping
@@ -47,9 +55,17 @@ class FeedOperatorController {
         return profiles.byCode(code).map(FeedView::of).orElseThrow(() -> new NotFoundException("No feed " + code));
     }
 
+    /** Who polls the profile: {@code [{address, userAgent, requests, notModified, bytes, lastStatus, firstSeen, lastSeen}]}. */
+    @GetMapping("/{code}/robots")
+    List<FeedRobot> robots(@PathVariable String code) {
+        profiles.byCode(code).orElseThrow(() -> new NotFoundException("No feed " + code));
+        return robots.of(code);
+    }
+
     @PutMapping("/{code}")
     FeedView save(@PathVariable String code, @RequestBody FeedRequest request) {
         return FeedView.of(profiles.save(code, new FeedProfiles.Change(request.name(), request.enabled(),
-                request.xmlFlavour(), request.directions(), request.aliases())));
+                request.xmlFlavour(), request.directions(), request.aliases(), request.contentType(),
+                request.amountSuffix(), request.legacyParam(), request.partnerId())));
     }
 }

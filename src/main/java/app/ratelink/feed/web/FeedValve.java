@@ -16,7 +16,10 @@ import org.apache.catalina.valves.ValveBase;
 
 import app.ratelink.feed.FeedFile;
 import app.ratelink.feed.FeedFormat;
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.feed.FeedSnapshots;
+import app.ratelink.system.ClientAddress;
+import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 
 /**
@@ -37,12 +40,14 @@ class FeedValve extends ValveBase {
     private final FeedSnapshots snapshots;
     private final Settings settings;
     private final FeedSendfile sendfile;
+    private final FeedRobots robots;
 
-    FeedValve(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile) {
+    FeedValve(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile, FeedRobots robots) {
         super(true);
         this.snapshots = snapshots;
         this.settings = settings;
         this.sendfile = sendfile;
+        this.robots = robots;
     }
 
     @Override
@@ -65,27 +70,49 @@ class FeedValve extends ValveBase {
             notFound(response);
             return;
         }
+        String code = parts[1];
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             response.setHeader("Allow", "GET, HEAD");
+            countIfKnown(request, code, HttpServletResponse.SC_METHOD_NOT_ALLOWED, 0);
             response.setContentLength(0);
             return;
         }
         if (settings.maintenance()) {
+            countIfKnown(request, code, HttpServletResponse.SC_SERVICE_UNAVAILABLE, 0);
             maintenance(response, format.get(), "HEAD".equals(method));
             return;
         }
-        Optional<FeedFile> file = snapshots.file(parts[1], format.get());
+        Optional<FeedFile> file = snapshots.file(code, format.get());
         if (file.isEmpty()) {
+            // A disabled profile's robots are counted with their 404s; made-up codes are not.
+            countIfKnown(request, code, HttpServletResponse.SC_NOT_FOUND, 0);
             notFound(response);
             return;
         }
-        serve(request, response, file.get(), "HEAD".equals(method));
+        serve(request, response, file.get(), "HEAD".equals(method), code);
     }
 
-    private void serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head)
-            throws IOException {
+    private void countIfKnown(HttpServletRequest request, String code, int status, long bytes) {
+        if (snapshots.known(code)) {
+            robots.record(code, address(request), request.getHeader("User-Agent"), status, bytes);
+        }
+    }
+
+    /** The robot's real address, X-Forwarded-For honoured only from the trusted proxies (as for clicks). */
+    private String address(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        return forwarded == null ? request.getRemoteAddr()
+                : ClientAddress.of(request.getRemoteAddr(), forwarded, settings.get(Setting.TRUSTED_PROXIES));
+    }
+
+    /**
+     * The robot is counted before the body is written: a robot that sends its next request as soon as it has
+     * read this answer must find this one counted first (its last status is the status of its last request).
+     */
+    private void serve(HttpServletRequest request, HttpServletResponse response, FeedFile file, boolean head,
+                       String code) throws IOException {
         boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
         String tag = gzip ? file.gzipEtag() : file.etag();
         response.setHeader("ETag", tag);
@@ -94,6 +121,7 @@ class FeedValve extends ValveBase {
         response.setHeader("Vary", "Accept-Encoding");
         if (notModified(request, file)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            robots.record(code, address(request), request.getHeader("User-Agent"), HttpServletResponse.SC_NOT_MODIFIED, 0);
             return;
         }
         response.setContentType(file.contentType());
@@ -103,6 +131,8 @@ class FeedValve extends ValveBase {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(bytes.length);
+        robots.record(code, address(request), request.getHeader("User-Agent"), HttpServletResponse.SC_OK,
+                head ? 0 : bytes.length);
         if (!head && !sendfile.send(request, tag, bytes)) {
             response.getOutputStream().write(file.direct(gzip));
         }

@@ -33,7 +33,7 @@ class AdminAccessTest extends IntegrationTest {
             "/admin/partners/999999/ban", "/admin/partners/999999/unban", "/admin/partners/999999/confirm",
             "/admin/partners/999999", "/admin/payouts/999999/pay", "/admin/payouts/999999/reject",
             "/admin/feeds", "/admin/rewards", "/admin/rates", "/admin/rates/ZZZ/accept",
-            "/admin/partners/999999/adjustments");
+            "/admin/partners/999999/adjustments", "/admin/directions/bulk");
     static final List<String> OWNER_CHANGES = List.of("/admin/admins", "/admin/admins/999999/role",
             "/admin/admins/999999/disable", "/admin/admins/999999/enable", "/admin/admins/two-factor");
 

@@ -1,0 +1,129 @@
+package app.ratelink.admin;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import app.ratelink.catalog.Catalog;
+import app.ratelink.catalog.Currency;
+import app.ratelink.catalog.Direction;
+import app.ratelink.money.Money;
+import app.ratelink.order.DirectionSum;
+import app.ratelink.order.OrderStatus;
+import app.ratelink.order.Orders;
+import app.ratelink.payout.Payouts;
+import app.ratelink.referral.PartnerStatistics;
+import app.ratelink.system.Settings;
+
+/**
+ * The operator's day on one screen: for today, the last 7 and the last 30 days (calendar days in the site's
+ * time zone, today included) the orders by status, the turnover and the exchanger's profit in the base
+ * currency, and the conversion of partner clicks into referred orders; and what needs doing now (orders
+ * paid and waiting, pending payouts, reserves below their alert, directions out of the feeds and why).
+ * <p>
+ * Every figure is an index range or an aggregate: orders through their created_at and status indexes,
+ * clicks from the daily per-partner counts, payouts through the status index; nothing counts a table.
+ * Turnover is what clients gave in successful orders, at each currency's USD value; profit is the
+ * direction's profit percent of it (the margin rewards are computed on, SPEC §4).
+ */
+@Service
+public class Dashboard {
+
+    /** The base currency's scale: figures are shown to the cent. */
+    static final int CENTS = 2;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public record Period(String name, LocalDate firstDay, LocalDate lastDay, Instant from, Instant to,
+                         Map<OrderStatus, Long> ordersByStatus, long orders, BigDecimal turnover, BigDecimal profit,
+                         long clicks, long referredOrders, BigDecimal conversion) {
+    }
+
+    public record OutOfFeed(String from, String to, String reason) {
+    }
+
+    public record LowReserve(String code, String name, BigDecimal reserve, BigDecimal alert) {
+    }
+
+    public record View(Instant at, ZoneId zone, String baseCurrency, Period today, Period last7Days,
+                       Period last30Days, long paidWaiting, long processing, Payouts.Pending pendingPayouts,
+                       List<LowReserve> lowReserves, List<OutOfFeed> outOfFeed) {
+    }
+
+    private final Orders orders;
+    private final Catalog catalog;
+    private final Payouts payouts;
+    private final PartnerStatistics statistics;
+    private final Settings settings;
+    private final Clock clock;
+
+    Dashboard(Orders orders, Catalog catalog, Payouts payouts, PartnerStatistics statistics, Settings settings,
+              Clock clock) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.payouts = payouts;
+        this.statistics = statistics;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public View view() {
+        ZoneId zone = settings.zone();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Map<String, Currency> currencies = new LinkedHashMap<>();
+        catalog.currencies().forEach(c -> currencies.put(c.code(), c));
+        Map<String, BigDecimal> profitPercent = new LinkedHashMap<>();
+        for (Direction d : catalog.directions()) {
+            profitPercent.put(d.from() + "/" + d.to(), d.profitPercent());
+        }
+        List<LowReserve> low = currencies.values().stream().filter(Currency::reserveLow)
+                .sorted(java.util.Comparator.comparing(Currency::code))
+                .map(c -> new LowReserve(c.code(), c.name(), c.reserve(), c.reserveAlert())).toList();
+        List<OutOfFeed> out = catalog.unlisted().stream()
+                .map(e -> new OutOfFeed(e.direction().from(), e.direction().to(), e.reason().code())).toList();
+        return new View(now, zone, Payouts.BASE_CURRENCY,
+                period("today", today, today, zone, currencies, profitPercent),
+                period("last7Days", today.minusDays(6), today, zone, currencies, profitPercent),
+                period("last30Days", today.minusDays(29), today, zone, currencies, profitPercent),
+                orders.countWithStatus(OrderStatus.PAID), orders.countWithStatus(OrderStatus.PROCESSING),
+                payouts.pendingTotals(), low, out);
+    }
+
+    private Period period(String name, LocalDate first, LocalDate last, ZoneId zone, Map<String, Currency> currencies,
+                          Map<String, BigDecimal> profitPercent) {
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<OrderStatus, Long> byStatus = orders.countByStatusBetween(from, to);
+        Money turnover = Money.zero(Payouts.BASE_CURRENCY);
+        Money profit = Money.zero(Payouts.BASE_CURRENCY);
+        for (DirectionSum sum : orders.successfulByDirection(from, to)) {
+            Currency given = currencies.get(sum.from());
+            if (given == null) {
+                continue;
+            }
+            Money inBase = Money.of(sum.given().multiply(given.usdRate()), Payouts.BASE_CURRENCY);
+            turnover = turnover.plus(inBase);
+            BigDecimal percent = Optional.ofNullable(profitPercent.get(sum.from() + "/" + sum.to())).orElse(BigDecimal.ZERO);
+            profit = profit.plus(inBase.percent(percent));
+        }
+        long clicks = statistics.clicks(first, last);
+        long referred = orders.countReferred(from, to);
+        BigDecimal conversion = clicks == 0 ? BigDecimal.ZERO.setScale(CENTS)
+                : BigDecimal.valueOf(referred).multiply(HUNDRED).divide(BigDecimal.valueOf(clicks), CENTS, RoundingMode.HALF_UP);
+        return new Period(name, first, last, from, to, byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum(),
+                cents(turnover), cents(profit), clicks, referred, conversion);
+    }
+
+    private static BigDecimal cents(Money m) {
+        return m.roundedTo(CENTS, RoundingMode.HALF_UP).amount();
+    }
+}

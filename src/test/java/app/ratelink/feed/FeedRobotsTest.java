@@ -1,0 +1,190 @@
+package app.ratelink.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import app.ratelink.system.OperatorMail;
+import app.ratelink.testing.Engine;
+
+/**
+ * Robot counts from memory to the database, merged across nodes, and the silence and error alerts, with an
+ * injected clock, on H2 and PostgreSQL.
+ */
+class FeedRobotsTest {
+
+    static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+    static final String AGENT = "BestChange robot/2.0";
+
+    static final class TestClock extends Clock {
+        Instant now = T0;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void plus(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    /** One node: its own counters and alert checker on the shared database. */
+    record Node(FeedRobots robots, OperatorMail mail) {
+        static Node on(Engine engine, TestClock clock) {
+            ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+            messages.setBasenames("i18n/monitorings");
+            messages.setDefaultEncoding("UTF-8");
+            OperatorMail mail = mock(OperatorMail.class);
+            FeedRobotRepository repository = new FeedRobotRepository(engine.jdbc());
+            return new Node(new FeedRobots(clock, repository, new FeedRobotAlerts(repository, mail, messages)), mail);
+        }
+    }
+
+    /** A robot polling every minute for {@code hours} hours, flushed every minute as the job does. */
+    static void pollFor(Node node, TestClock clock, int hours, int status) {
+        for (int minute = 0; minute < hours * 60; minute += 10) {
+            node.robots().record("bestchange", "203.0.113.7", AGENT, status, status == 200 ? 1000 : 0);
+            clock.plus(Duration.ofMinutes(10));
+            node.robots().flush();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void countsAreKeptInMemoryUntilTheFlushAndMergedAcrossNodes(Engine engine) {
+        TestClock clock = new TestClock();
+        Node a = Node.on(engine, clock);
+        Node b = Node.on(engine, clock);
+        a.robots().record("bestchange", "203.0.113.7", AGENT, 200, 5000);
+        a.robots().record("bestchange", "203.0.113.7", AGENT, 304, 0);
+        b.robots().record("bestchange", "203.0.113.7", AGENT, 200, 4000);
+        b.robots().record("bestchange", "198.51.100.1", "curl/8", 404, 0);
+        b.robots().record("eref", "203.0.113.7", AGENT, 200, 10);
+
+        // Before any flush each node sees its own counts only; nothing is in the database.
+        assertThat(a.robots().of("bestchange")).singleElement().satisfies(r -> {
+            assertThat(r.requests()).isEqualTo(2);
+            assertThat(r.notModified()).isEqualTo(1);
+            assertThat(r.bytes()).isEqualTo(5000);
+        });
+        assertThat(engine.jdbc().sql("SELECT COUNT(*) FROM feed_robots").query(Long.class).single()).isZero();
+
+        clock.plus(Duration.ofSeconds(30));
+        a.robots().flush();
+        b.robots().flush();
+        a.robots().flush();
+        List<FeedRobot> robots = a.robots().of("bestchange");
+        assertThat(robots).hasSize(2);
+        FeedRobot bc = robots.stream().filter(r -> r.address().equals("203.0.113.7")).findFirst().orElseThrow();
+        assertThat(bc.requests()).isEqualTo(3);
+        assertThat(bc.notModified()).isEqualTo(1);
+        assertThat(bc.bytes()).isEqualTo(9000);
+        assertThat(bc.lastStatus()).isEqualTo(200);
+        assertThat(bc.userAgent()).isEqualTo(AGENT);
+        assertThat(bc.firstSeen()).isEqualTo(T0);
+        FeedRobot curl = robots.stream().filter(r -> r.address().equals("198.51.100.1")).findFirst().orElseThrow();
+        assertThat(curl.lastStatus()).isEqualTo(404);
+        assertThat(a.robots().of("eref")).singleElement().satisfies(r -> assertThat(r.bytes()).isEqualTo(10));
+
+        // Later requests add up on top of what is stored, before and after the next flush.
+        clock.plus(Duration.ofMinutes(1));
+        b.robots().record("bestchange", "203.0.113.7", AGENT, 304, 0);
+        assertThat(b.robots().of("bestchange").get(0)).satisfies(r -> {
+            assertThat(r.requests()).isEqualTo(4);
+            assertThat(r.notModified()).isEqualTo(2);
+            assertThat(r.lastStatus()).isEqualTo(304);
+            assertThat(r.lastSeen()).isEqualTo(clock.now);
+        });
+        b.robots().flush();
+        assertThat(a.robots().of("bestchange").get(0).requests()).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void aRegularRobotSilentFor30MinutesIsMailedOnceByOneOfTwoNodes(Engine engine) {
+        TestClock clock = new TestClock();
+        Node a = Node.on(engine, clock);
+        Node b = Node.on(engine, clock);
+        pollFor(a, clock, 23, 200);
+        verify(a.mail(), never()).send(anyString(), anyString());
+
+        clock.plus(Duration.ofMinutes(15));
+        a.robots().flush();
+        b.robots().flush();
+        verify(a.mail(), never()).send(anyString(), anyString());
+        verify(b.mail(), never()).send(anyString(), anyString());
+
+        clock.plus(Duration.ofMinutes(10));
+        a.robots().flush();
+        b.robots().flush();
+        a.robots().flush();
+        verify(a.mail(), times(1)).send(contains("stopped polling"), contains("203.0.113.7"));
+        verify(b.mail(), never()).send(anyString(), anyString());
+
+        // It comes back: the episode ends, and a new silence is mailed again.
+        a.robots().record("bestchange", "203.0.113.7", AGENT, 200, 1000);
+        a.robots().flush();
+        clock.plus(Duration.ofMinutes(31));
+        b.robots().flush();
+        verify(b.mail(), times(1)).send(contains("stopped polling"), anyString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void aRegularRobotGettingErrorsIsMailedOnce(Engine engine) {
+        TestClock clock = new TestClock();
+        Node a = Node.on(engine, clock);
+        pollFor(a, clock, 20, 200);
+        // The profile was disabled: the robot keeps polling and gets 404s.
+        for (int i = 0; i < 3; i++) {
+            a.robots().record("bestchange", "203.0.113.7", AGENT, 404, 0);
+            clock.plus(Duration.ofMinutes(2));
+            a.robots().flush();
+        }
+        verify(a.mail(), times(1)).send(contains("gets errors"), contains("HTTP 404"));
+        a.robots().record("bestchange", "203.0.113.7", AGENT, 404, 0);
+        clock.plus(Duration.ofMinutes(2));
+        a.robots().flush();
+        verify(a.mail(), times(1)).send(anyString(), anyString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void aRobotThatPolledOnlyAFewHoursIsNotWatched(Engine engine) {
+        TestClock clock = new TestClock();
+        Node a = Node.on(engine, clock);
+        pollFor(a, clock, 5, 200);
+        clock.plus(Duration.ofHours(2));
+        a.robots().flush();
+        pollFor(a, clock, 1, 503);
+        clock.plus(Duration.ofMinutes(10));
+        a.robots().flush();
+        verify(a.mail(), never()).send(anyString(), anyString());
+    }
+}
