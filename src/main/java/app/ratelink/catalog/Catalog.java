@@ -168,8 +168,11 @@ public class Catalog {
         repository.saveReserveFormula(code, reserveFormula);
         changed(now);
         Currency saved = repository.currency(code).orElseThrow();
-        audit.record(existing.isPresent() ? "currency.update" : "currency.create", code,
-                AuditTrail.fields(existing.orElse(null)), AuditTrail.fields(saved));
+        Map<String, Object> before = AuditTrail.fields(existing.orElse(null));
+        Map<String, Object> after = AuditTrail.fields(saved);
+        before.put("reserveFormula", formulaBefore.orElse(null));
+        after.put("reserveFormula", reserveFormula);
+        audit.record(existing.isPresent() ? "currency.update" : "currency.create", code, before, after);
         return saved;
     }
 
@@ -318,16 +321,18 @@ public class Catalog {
                 current.put(DirectionKey.of(d), d);
             }
         }
+        List<RateChange> moved = new ArrayList<>();
         for (RateChange r : market.rates()) {
             Direction d = current.get(new DirectionKey(r.from(), r.to()));
             if (d == null || r.in() == null || r.out() == null || r.in().signum() <= 0 || r.out().signum() <= 0) {
                 continue;
             }
             if (d.rateIn().compareTo(r.in()) != 0 || d.rateOut().compareTo(r.out()) != 0) {
-                repository.updateRate(r.from(), r.to(), r.in(), r.out(), now);
-                changed = true;
+                moved.add(r);
             }
         }
+        repository.updateRates(moved, now);
+        changed = !moved.isEmpty();
         for (Direction d : current.values()) {
             boolean out = market.unavailable().contains(DirectionKey.of(d));
             if (out != d.rateUnavailable()) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,12 @@ import app.ratelink.system.SqlTime;
 class CatalogRepository {
 
     private final JdbcClient jdbc;
+    /** Batches of the rate sources' polls: 2,000 rows in one round trip instead of 2,000 (JdbcClient has no batch). */
+    private final JdbcTemplate batch;
 
-    CatalogRepository(JdbcClient jdbc) {
+    CatalogRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     List<Currency> currencies() {
@@ -125,6 +129,16 @@ class CatalogRepository {
                 WHERE from_code = :from AND to_code = :to""")
                 .param("in", in).param("out", out).param("at", SqlTime.of(now))
                 .param("from", from).param("to", to).update() == 1;
+    }
+
+    /** Many directions' rates in one batch: {@code in}, {@code out} of each change, keyed by from and to. */
+    void updateRates(List<RateChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Object at = SqlTime.of(now);
+        batch.batchUpdate("UPDATE directions SET rate_in = ?, rate_out = ?, updated_at = ? WHERE from_code = ? AND to_code = ?",
+                changes.stream().map(r -> new Object[] {r.in(), r.out(), at, r.from(), r.to()}).toList());
     }
 
     void updateRateUnavailable(String from, String to, boolean unavailable, Instant now) {

@@ -3,6 +3,7 @@ package app.ratelink.catalog;
 import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.ratelink.system.SettingsFixtures;
 import app.ratelink.testing.Engine;
@@ -14,10 +15,10 @@ public final class CatalogFixtures {
     }
 
     public static Catalog catalog(Engine engine, Clock clock) {
-        return new Catalog(new CatalogRepository(engine.jdbc()), clock, event -> { }, SettingsFixtures.audit(engine, clock));
+        return new Catalog(new CatalogRepository(engine.jdbc(), new JdbcTemplate(engine.dataSource())), clock, event -> { }, SettingsFixtures.audit(engine, clock));
     }
 
     public static Catalog catalog(Engine engine, Clock clock, ApplicationEventPublisher events) {
-        return new Catalog(new CatalogRepository(engine.jdbc()), clock, events, SettingsFixtures.audit(engine, clock));
+        return new Catalog(new CatalogRepository(engine.jdbc(), new JdbcTemplate(engine.dataSource())), clock, events, SettingsFixtures.audit(engine, clock));
     }
 }

@@ -23,7 +23,7 @@ class CatalogTest {
 
     private Catalog catalog(Engine engine) {
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        return new Catalog(new CatalogRepository(engine.jdbc()), clock, events::add,
+        return new Catalog(new CatalogRepository(engine.jdbc(), new org.springframework.jdbc.core.JdbcTemplate(engine.dataSource())), clock, events::add,
                 SettingsFixtures.audit(engine, clock));
     }
 
