@@ -2,6 +2,8 @@ package app.ratelink.partner;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -14,7 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.DelegatingMissingAuthorityAccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,6 +37,8 @@ import app.ratelink.system.ClientAddress;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
+import app.ratelink.twofactor.SecondFactor;
+import app.ratelink.twofactor.TwoFactor;
 
 /**
  * The partner cabinet: form login at {@code /login} (fields {@code email}, {@code password}) against
@@ -41,14 +51,46 @@ class PartnerSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain partnerChain(HttpSecurity http, PartnerLogin login, Settings settings, JdbcClient jdbc)
-            throws Exception {
-        http.securityMatcher("/login", "/logout", "/register", "/register/**", "/password/**",
+    SecurityFilterChain partnerChain(HttpSecurity http, PartnerLogin login, Settings settings, JdbcClient jdbc,
+                                     TwoFactor twoFactor) throws Exception {
+        // A partner with TOTP enrolled needs its code after the password (SecondFactor): a page of the cabinet
+        // without it sends to /login/code; any other refusal keeps its old answer.
+        DelegatingMissingAuthorityAccessDeniedHandler denied = DelegatingMissingAuthorityAccessDeniedHandler.builder()
+                .addEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login/code"), TwoFactor.AUTHORITY).build();
+        denied.setDefaultAccessDeniedHandler((req, res, ex) -> {
+            if (ex instanceof CsrfException) {
+                new AccessDeniedHandlerImpl().handle(req, res, ex);
+            } else {
+                res.sendRedirect(req.getContextPath() + "/login");
+            }
+        });
+        AuthenticationProvider password = login.provider();
+        AuthenticationProvider withFactors = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication attempt) {
+                Authentication auth = password.authenticate(attempt);
+                if (auth == null || !(auth.getPrincipal() instanceof PartnerPrincipal p)) {
+                    return auth;
+                }
+                List<GrantedAuthority> authorities = new ArrayList<>(auth.getAuthorities());
+                authorities.add(SecondFactor.password(p.authenticatedAt()));
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        p.withTwoFactor(twoFactor.enabled(p.twoFactorSubject())), null, authorities);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return password.supports(type);
+            }
+        };
+        http.securityMatcher("/login", "/login/code", "/logout", "/register", "/register/**", "/password/**",
                         "/account", "/account/**")
                 // Our own manager without a parent: partner credentials are never tried against admins.
-                .authenticationManager(new ProviderManager(login.provider()))
+                .authenticationManager(new ProviderManager(withFactors))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/account", "/account/**").hasRole("PARTNER")
+                        .requestMatchers("/login/code").hasRole("PARTNER")
+                        .requestMatchers("/account", "/account/**")
+                                .access(SecondFactor.required(AuthorityAuthorizationManager.hasRole("PARTNER")))
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")
@@ -61,13 +103,7 @@ class PartnerSecurity {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // Logged in as something else (e.g. the admin in the same browser): offer the partner login.
                 // A missing or wrong CSRF token stays a plain 403.
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
-                    if (ex instanceof CsrfException) {
-                        new AccessDeniedHandlerImpl().handle(req, res, ex);
-                    } else {
-                        res.sendRedirect(req.getContextPath() + "/login");
-                    }
-                }))
+                .exceptionHandling(e -> e.accessDeniedHandler(denied))
                 .addFilterAfter(new StillValid(jdbc), SecurityContextHolderFilter.class);
         return http.build();
     }

@@ -132,6 +132,18 @@ public class Partners {
     }
 
     /** The partner logged in on the current request, if any. */
+    /**
+     * The logged-in partner's session principal, marked with or without TOTP (after enrolling, after switching
+     * it off), for {@code twofactor.SecondFactor} to put back into the session.
+     */
+    public static Object currentPrincipal(boolean twoFactor) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof PartnerPrincipal p) {
+            return p.withTwoFactor(twoFactor);
+        }
+        throw new IllegalStateException("no partner logged in");
+    }
+
     public static Optional<Long> currentPartnerId() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof PartnerAccount account) {

@@ -96,7 +96,7 @@ public class ProfileChanges {
         if (auth != null && auth.getPrincipal() instanceof PartnerPrincipal p && p.partnerId() == partnerId) {
             var context = SecurityContextHolder.getContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    new PartnerPrincipal(partnerId, changedAt), null, auth.getAuthorities()));
+                    new PartnerPrincipal(partnerId, changedAt, p.twoFactor()), null, auth.getAuthorities()));
         }
     }
 }

@@ -47,6 +47,38 @@ public final class Browser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
+    /**
+     * From now on the page is laid out as on a 390 × 844 phone (an iPhone 12–15): the viewport meta tag
+     * applies and {@code window.innerWidth} is 390.
+     */
+    public Browser phone() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        return this;
+    }
+
+    /** How much wider than the viewport the document is, in CSS pixels (0: no sideways scrolling). */
+    public long overflow() {
+        Object o = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var d = document.documentElement, b = document.body;"
+                        + "return Math.max(d.scrollWidth, b ? b.scrollWidth : 0) - window.innerWidth;");
+        return ((Number) o).longValue();
+    }
+
+    /** The elements that stick out to the right of the viewport, for a failure message. */
+    public String widest() {
+        Object o = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var out = [], w = window.innerWidth;"
+                        + "document.querySelectorAll('body *').forEach(function (e) {"
+                        + "  var r = e.getBoundingClientRect();"
+                        + "  if (r.right > w + 1 && out.length < 5) {"
+                        + "    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '') + ' right=' + Math.round(r.right));"
+                        + "  }"
+                        + "});"
+                        + "return out.join('; ');");
+        return String.valueOf(o);
+    }
+
     public static boolean available() {
         return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
     }
@@ -100,6 +132,7 @@ public final class Browser implements AutoCloseable {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             Path file = dir.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,10 @@ class AdminCurrenciesController {
 
     private final Catalog catalog;
 
-    AdminCurrenciesController(Catalog catalog) {
+    private final MessageSource messages;
+
+    AdminCurrenciesController(Catalog catalog, MessageSource messages) {
+        this.messages = messages;
         this.catalog = catalog;
     }
 
@@ -140,7 +145,7 @@ class AdminCurrenciesController {
         if (errors.isEmpty()) {
             try {
                 catalog.saveCurrency(form.code, change);
-                redirect.addFlashAttribute("message", "Currency " + form.code + " saved.");
+                redirect.addFlashAttribute("message", text("admin.currencies.saved", form.code));
                 return "redirect:/admin/currencies";
             } catch (BadRequestException e) {
                 errors.put(e.field(), e.getMessage());
@@ -151,7 +156,7 @@ class AdminCurrenciesController {
 
     private static <T> T required(String field, T value, Map<String, String> errors) {
         if (value == null) {
-            errors.putIfAbsent(field, "Required");
+            errors.putIfAbsent(field, "admin.form.required");
         }
         return value;
     }
@@ -161,5 +166,10 @@ class AdminCurrenciesController {
         model.addAttribute("creating", creating);
         model.addAttribute("errors", errors);
         return "admin/currency";
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -191,7 +193,7 @@ class AdminDirectionsController {
         form.from = upper(form.from);
         form.to = upper(form.to);
         if (catalog.direction(form.from, form.to).isPresent()) {
-            return render(form, true, Map.of("to", "This direction exists already"), model);
+            return render(form, true, Map.of("to", "admin.directions.exists"), model);
         }
         return save(form, true, model, redirect);
     }
@@ -227,7 +229,7 @@ class AdminDirectionsController {
                 catalog.saveDirection(form.from, form.to, change);
                 // An emptied override field means "no override": the partner's or the level % applies.
                 catalog.clearRewardOverrides(form.from, form.to, isBlank(form.rewardPercent), isBlank(form.rewardFixed));
-                redirect.addFlashAttribute("message", "Direction " + form.from + " → " + form.to + " saved.");
+                redirect.addFlashAttribute("message", text("admin.directions.saved", form.from, form.to));
                 return "redirect:/admin/directions";
             } catch (BadRequestException e) {
                 errors.put(e.field(), e.getMessage());
@@ -247,7 +249,7 @@ class AdminDirectionsController {
 
     private static <T> T required(String field, T value, Map<String, String> errors) {
         if (value == null) {
-            errors.putIfAbsent(field, "Required");
+            errors.putIfAbsent(field, "admin.form.required");
         }
         return value;
     }
@@ -263,5 +265,10 @@ class AdminDirectionsController {
 
     private static String upper(String text) {
         return text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -18,7 +18,7 @@ final class AdminForms {
         try {
             return new BigDecimal(text.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            errors.put(field, "Enter a number, e.g. 10 or 0.5");
+            errors.put(field, "admin.form.number");
             return null;
         }
     }
@@ -30,7 +30,7 @@ final class AdminForms {
         try {
             return Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            errors.put(field, "Enter a whole number");
+            errors.put(field, "admin.form.whole");
             return null;
         }
     }

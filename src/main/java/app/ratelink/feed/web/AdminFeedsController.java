@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +33,11 @@ class AdminFeedsController {
     private final Settings settings;
     private final FeedRobots robots;
 
-    AdminFeedsController(FeedProfiles profiles, Settings settings, FeedRobots robots) {
+    private final MessageSource messages;
+
+    AdminFeedsController(FeedProfiles profiles, Settings settings, FeedRobots robots,
+                         MessageSource messages) {
+        this.messages = messages;
         this.profiles = profiles;
         this.settings = settings;
         this.robots = robots;
@@ -98,7 +104,7 @@ class AdminFeedsController {
                     legacyParam, partnerId));
             return "admin/feeds";
         }
-        redirect.addFlashAttribute("message", "Feed " + code.trim() + " saved");
+        redirect.addFlashAttribute("message", text("admin.feeds.saved", code.trim()));
         return "redirect:/admin/feeds";
     }
 
@@ -129,5 +135,10 @@ class AdminFeedsController {
             map.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return map;
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

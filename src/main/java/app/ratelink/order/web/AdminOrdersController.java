@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +42,10 @@ class AdminOrdersController {
     private final OrderSearch search;
     private final OrdersCsv csv;
 
-    AdminOrdersController(Orders orders, Catalog catalog, Settings settings, OrderSearch search, OrdersCsv csv) {
+    private final MessageSource messages;
+
+    AdminOrdersController(Orders orders, Catalog catalog, Settings settings, OrderSearch search, OrdersCsv csv, MessageSource messages) {
+        this.messages = messages;
         this.orders = orders;
         this.catalog = catalog;
         this.settings = settings;
@@ -110,17 +115,22 @@ class AdminOrdersController {
         orders.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
         Optional<OrderStatus> next = OrderStatus.of(status);
         if (next.isEmpty()) {
-            redirect.addFlashAttribute("error", "Unknown status " + status);
+            redirect.addFlashAttribute("error", text("admin.order.unknownStatus", status));
         } else {
             try {
                 StatusChange change = orders.changeStatus(id, next.get(), "admin:" + admin.getName(), comment);
                 redirect.addFlashAttribute("message", change.changed()
-                        ? "Status changed to " + next.get().code() + "."
-                        : "The order already is " + next.get().code() + "; nothing changed.");
+                        ? text("admin.order.changed", text("site.status." + next.get().code()))
+                        : text("admin.order.unchanged", text("site.status." + next.get().code())));
             } catch (ConflictException e) {
                 redirect.addFlashAttribute("error", e.getMessage());
             }
         }
         return "redirect:/admin/orders/" + id;
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

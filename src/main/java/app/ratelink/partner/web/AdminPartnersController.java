@@ -3,6 +3,8 @@ package app.ratelink.partner.web;
 import java.math.BigDecimal;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,10 @@ class AdminPartnersController {
     private final PartnerAdministration administration;
     private final Settings settings;
 
-    AdminPartnersController(Partners partners, PartnerAdministration administration, Settings settings) {
+    private final MessageSource messages;
+
+    AdminPartnersController(Partners partners, PartnerAdministration administration, Settings settings, MessageSource messages) {
+        this.messages = messages;
         this.partners = partners;
         this.administration = administration;
         this.settings = settings;
@@ -53,7 +58,7 @@ class AdminPartnersController {
     String ban(@PathVariable long id, RedirectAttributes redirect) {
         existing(id);
         administration.setBanned(id, true);
-        redirect.addFlashAttribute("message", "Partner banned: no login, no API.");
+        redirect.addFlashAttribute("message", text("admin.partner.bannedMessage"));
         return "redirect:/admin/partners/" + id;
     }
 
@@ -61,7 +66,7 @@ class AdminPartnersController {
     String unban(@PathVariable long id, RedirectAttributes redirect) {
         existing(id);
         administration.setBanned(id, false);
-        redirect.addFlashAttribute("message", "Partner unbanned.");
+        redirect.addFlashAttribute("message", text("admin.partner.unbannedMessage"));
         return "redirect:/admin/partners/" + id;
     }
 
@@ -69,7 +74,7 @@ class AdminPartnersController {
     String confirm(@PathVariable long id, RedirectAttributes redirect) {
         existing(id);
         administration.confirm(id);
-        redirect.addFlashAttribute("message", "Account confirmed.");
+        redirect.addFlashAttribute("message", text("admin.partner.confirmedMessage"));
         return "redirect:/admin/partners/" + id;
     }
 
@@ -82,7 +87,7 @@ class AdminPartnersController {
             try {
                 percent = rewardPercent.isBlank() ? null : new BigDecimal(rewardPercent.trim());
             } catch (NumberFormatException e) {
-                throw new BadRequestException("rewardPercent", "Enter a number such as 15 or 12.5, or leave empty.");
+                throw new BadRequestException("rewardPercent", text("admin.partner.percentInvalid"));
             }
             administration.setRewardPercent(id, percent);
             administration.setNotes(id, notes);
@@ -92,11 +97,16 @@ class AdminPartnersController {
             model.addAttribute("notes", notes);
             return detail(id, model);
         }
-        redirect.addFlashAttribute("message", "Saved.");
+        redirect.addFlashAttribute("message", text("admin.partner.saved"));
         return "redirect:/admin/partners/" + id;
     }
 
     private void existing(long id) {
         partners.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

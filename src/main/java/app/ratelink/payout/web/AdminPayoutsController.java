@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,10 @@ class AdminPayoutsController {
     private final Partners partners;
     private final Settings settings;
 
-    AdminPayoutsController(Payouts payouts, Partners partners, Settings settings) {
+    private final MessageSource messages;
+
+    AdminPayoutsController(Payouts payouts, Partners partners, Settings settings, MessageSource messages) {
+        this.messages = messages;
         this.payouts = payouts;
         this.partners = partners;
         this.settings = settings;
@@ -74,7 +79,7 @@ class AdminPayoutsController {
                @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
         return decided(status, redirect, () -> {
             payouts.pay(id, "admin:" + admin.getName(), comment);
-            return "Payout #" + id + " is marked paid; the partner was mailed.";
+            return text("admin.payouts.paid", String.valueOf(id));
         });
     }
 
@@ -83,8 +88,8 @@ class AdminPayoutsController {
                   @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
         return decided(status, redirect, () -> {
             Payout payout = payouts.reject(id, "admin:" + admin.getName(), comment);
-            return "Payout #" + id + " is rejected; " + payout.originalAmount().toPlainString() + " "
-                    + Payouts.BASE_CURRENCY + " is back on the partner's balance and the partner was mailed.";
+            return text("admin.payouts.rejected", String.valueOf(id), payout.originalAmount().toPlainString(),
+                    Payouts.BASE_CURRENCY);
         });
     }
 
@@ -102,5 +107,10 @@ class AdminPayoutsController {
         }
         redirect.addAttribute("status", status);
         return "redirect:/admin/payouts";
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -43,7 +45,10 @@ class AdminRewardsController {
     private final Settings settings;
     private final Catalog catalog;
 
-    AdminRewardsController(Settings settings, Catalog catalog) {
+    private final MessageSource messages;
+
+    AdminRewardsController(Settings settings, Catalog catalog, MessageSource messages) {
+        this.messages = messages;
         this.settings = settings;
         this.catalog = catalog;
     }
@@ -99,19 +104,19 @@ class AdminRewardsController {
         changes.put(Setting.REWARD_PERCENT, Decimals.plain(new BigDecimal(percentValue)));
         changes.put(Setting.REWARD_LEVELS, new RewardLevels(levels).text());
         settings.update(changes);
-        redirect.addFlashAttribute("message", "Reward scheme saved. New rewards follow it; credited ones stay as booked.");
+        redirect.addFlashAttribute("message", text("admin.rewards.saved"));
         return "redirect:/admin/rewards";
     }
 
-    private static String levelError(String turnover, String percent, Set<BigDecimal> thresholds) {
+    private String levelError(String turnover, String percent, Set<BigDecimal> thresholds) {
         if (!turnover.matches(NUMBER)) {
-            return "Turnover: a number of USD, 0 or more";
+            return text("admin.rewards.turnoverInvalid");
         }
         if (!isPercent(percent)) {
-            return "Percent: a number from 0 to 100";
+            return text("admin.rewards.percentInvalid");
         }
         if (!thresholds.add(new BigDecimal(turnover).stripTrailingZeros())) {
-            return "This turnover already has a level";
+            return text("admin.rewards.turnoverTwice");
         }
         return null;
     }
@@ -148,5 +153,10 @@ class AdminRewardsController {
             }
         }
         return result;
+    }
+
+    /** A bundle text in the operator's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -193,8 +193,11 @@ class AdminPagesTest extends IntegrationTest {
         HttpResponse<String> page = client.get("/admin/settings");
         assertThat(page.statusCode()).isEqualTo(200);
         for (Setting s : Setting.values()) {
-            assertThat(page.body()).contains("name=\"" + s.key() + "\"").contains(s.description());
+            // Every setting under a label in the operator's words with a line of help, not under its API name.
+            assertThat(page.body()).contains("name=\"" + s.key() + "\"").contains("id=\"" + s.key() + "-help\"")
+                    .doesNotContain("<label for=\"" + s.key() + "\">" + s.key() + "</label>");
         }
+        assertThat(page.body()).contains(">Cookie lifetime<").contains(">days<").contains(">Minimum payout<");
         String before = settings.get(Setting.COOKIE_LIFETIME_DAYS);
         HttpResponse<String> bad = client.postForm("/admin/settings",
                 Map.of("timeZone", "Mars/Base", "cookieLifetimeDays", "30"));
