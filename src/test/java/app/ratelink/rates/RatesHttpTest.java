@@ -111,7 +111,9 @@ class RatesHttpTest extends IntegrationTest {
             assertThat(lines.of(j)).startsWith(j[0] + ";" + j[1] + ";1;6012345.25;");
             assertThat(lines.of(cross)).startsWith(cross[0] + ";" + cross[1] + ";1;100.42027976;");
             assertThat(rates.get("/api/operator/v1/rate-sources")).contains("\"code\":\"" + cb + "\",\"type\":\"cbr\"",
-                    "\"code\":\"" + js + "\",\"type\":\"json\"", "\"USD\":{\"value\":92.5021");
+                    "\"code\":\"" + js + "\",\"type\":\"json\"");
+            // A value gets its accepted row at the first poll after a formula names it (within an interval).
+            await(Duration.ofSeconds(10), () -> rates.get("/api/operator/v1/rate-sources/" + cb).contains("\"USD\":{\"value\":92.5021"));
         }
     }
 
