@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -514,10 +513,10 @@ public class Catalog {
         if (pattern.length() > 200) {
             throw new InvalidCatalogChangeException("accountPattern", "accountPattern is limited to 200 characters");
         }
-        try {
-            Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new InvalidCatalogChangeException("accountPattern", "accountPattern is not a valid regular expression");
+        // Checked with the engine that will match it (RE2/J, linear time): no backreferences, no lookaround.
+        if (AccountPattern.compile(pattern).isEmpty()) {
+            throw new InvalidCatalogChangeException("accountPattern",
+                    "accountPattern is not a valid regular expression (RE2 syntax: no backreferences or lookaround)");
         }
     }
 

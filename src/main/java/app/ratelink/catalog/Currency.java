@@ -69,6 +69,6 @@ public record Currency(long id, String code, String name, String unit, int scale
         if (account == null || account.isBlank() || account.length() > 200) {
             return false;
         }
-        return accountPattern.isEmpty() || account.trim().matches(accountPattern);
+        return accountPattern.isEmpty() || AccountPattern.matches(accountPattern, account.trim());
     }
 }

@@ -45,7 +45,9 @@ public class Landing {
             for (Map.Entry<String, String[]> e : parameters.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null && e.getValue().length > 0) {
                     String v = e.getValue()[0];
-                    return v == null || v.isBlank() ? null : v.trim();
+                    // A control character (NUL) is no currency code, and PostgreSQL refuses it in a query.
+                    return v == null || v.isBlank() || v.chars().anyMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F))
+                            ? null : v.trim();
                 }
             }
             return null;

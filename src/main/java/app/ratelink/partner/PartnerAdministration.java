@@ -45,6 +45,9 @@ public class PartnerAdministration {
     }
 
     /** Newest first; {@code query} matches part of the e-mail or the code, or an exact id. */
+    /** Pages past this are empty anyway; the bound keeps page * PAGE_SIZE from overflowing into a negative offset. */
+    static final int MAX_PAGE = 100_000;
+
     public List<Partner> search(String query, int page) {
         String q = query == null ? "" : query.trim().toLowerCase();
         long id = q.matches("\\d{1,18}") ? Long.parseLong(q) : -1;
@@ -53,7 +56,7 @@ public class PartnerAdministration {
                 WHERE :q = '' OR LOWER(email) LIKE :like OR LOWER(code) LIKE :like OR id = :id
                 ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .param("q", q).param("like", "%" + q.replace("\\", "").replace("%", "").replace("_", "\\_") + "%")
-                .param("id", id).param("limit", PAGE_SIZE + 1).param("offset", Math.max(0, page) * PAGE_SIZE)
+                .param("id", id).param("limit", PAGE_SIZE + 1).param("offset", Math.max(0, Math.min(page, MAX_PAGE)) * PAGE_SIZE)
                 .query(Partners::partner).list();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.LoginThrottle;
 import app.ratelink.system.Refusal;
 import app.ratelink.system.SqlTime;
 
@@ -29,9 +30,11 @@ public class ProfileChanges {
     private final PasswordEncoder encoder;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     ProfileChanges(Partners partners, PartnerTokens tokens, AccountMails mails, PasswordEncoder encoder,
-                   JdbcClient jdbc, Clock clock) {
+                   JdbcClient jdbc, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.partners = partners;
         this.tokens = tokens;
         this.mails = mails;
@@ -68,14 +71,19 @@ public class ProfileChanges {
             throw new BadRequestException("newEmail", Refusal.of("cabinet.refusal.email.same", "This is your current address."));
         }
         if (partners.byEmail(normalized).isPresent()) {
-            // Telling the logged-in partner is no enumeration risk worth a silent failure: it needs the password.
-            throw new BadRequestException("newEmail", Refusal.of("cabinet.refusal.email.taken",
-                    "Another account uses this address."));
+            // Answered like any other address (the page says a link was sent): the form must not tell which
+            // addresses are registered. Nothing is sent; the owner of that address is not bothered.
+            return;
         }
         mails.emailChange(normalized, tokens.issue(partnerId, PartnerTokens.Purpose.EMAIL, normalized));
     }
 
     private void checkCurrent(long partnerId, String currentPassword) {
+        String email = partners.byId(partnerId).orElseThrow().email();
+        throttle.waitForAccount(email).ifPresent(wait -> {
+            throw new BadRequestException("currentPassword", "Too many failed attempts. Try again in "
+                    + Math.max(1, wait.toSeconds()) + " seconds.");
+        });
         String hash = jdbc.sql("SELECT password_hash FROM partners WHERE id = :id").param("id", partnerId)
                 .query(String.class).single();
         boolean ok;
@@ -85,9 +93,17 @@ public class ProfileChanges {
             ok = false;
         }
         if (!ok) {
-            throw new BadRequestException("currentPassword", Refusal.of("cabinet.refusal.currentPassword",
-                    "The current password is not right."));
+            throw throttled(email);
         }
+    }
+
+    private BadRequestException throttled(String email) {
+        throttle.failedForAccount(email);
+        return throttle.waitForAccount(email)
+                .map(wait -> new BadRequestException("currentPassword", "Too many failed attempts. Try again in "
+                        + Math.max(1, wait.toSeconds()) + " seconds."))
+                .orElseGet(() -> new BadRequestException("currentPassword", Refusal.of("cabinet.refusal.currentPassword",
+                        "The current password is not right.")));
     }
 
     /** The session that made the change stays logged in; sessions elsewhere end (see PartnerSecurity). */

@@ -2,6 +2,7 @@ package app.ratelink.partnerapi;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,7 +48,8 @@ public class PartnerApi {
         if (!allowed(partnerId)) {
             throw ApiError.disabled();
         }
-        rateLimit.take(call.apiKey());
+        // The key that authenticated, not the text as typed: "KEY", " key" and "key" are one key and one bucket.
+        rateLimit.take(call.apiKey().trim().toLowerCase(Locale.ROOT));
         PartnerApiMethod method = call.method() == null ? null : methods.get(call.method());
         if (method == null) {
             throw ApiError.notSupported();

@@ -117,7 +117,10 @@ class Attribution {
      * ResponseCookie, with the date taken from the injected clock.
      */
     private void set(HttpServletRequest request, HttpServletResponse response, String name, String value) {
-        response.addHeader(HttpHeaders.SET_COOKIE, name + "=" + value + attributes(request.isSecure()));
+        // Secure whenever the site is served over https, also behind a proxy that ends TLS (request.isSecure()
+        // is then false): the visitor id must never travel in clear text to an https site.
+        response.addHeader(HttpHeaders.SET_COOKIE, name + "=" + value
+                + attributes(request.isSecure() || settings.httpsSite()));
     }
 
     private String attributes(boolean secure) {

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import app.ratelink.system.DatabaseStatus;
+
 /**
  * Group commit of clicks. A click must be durable before its redirect is answered, but one commit (one
  * fsync) per click would cap throughput at the disk's sync rate. So request threads hand their click to
@@ -38,14 +40,21 @@ class ClickWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    ClickWriter(DataSource dataSource) {
+    private final DatabaseStatus database;
+
+    ClickWriter(DataSource dataSource, DatabaseStatus database) {
         this.store = new ClickStore(dataSource);
+        this.database = database;
     }
 
     /** Stores the click and returns its id once committed; throws {@link ClickNotStoredException}. */
     long write(NewClick click) {
         if (!running) {
             throw new ClickNotStoredException("click writer is stopped", null);
+        }
+        if (database.down()) {
+            // Known to be away: the redirect is not held up waiting for a connection that will not come.
+            throw new ClickNotStoredException("database unreachable", null);
         }
         Pending p = new Pending(click, new CompletableFuture<>());
         try {
@@ -96,6 +105,11 @@ class ClickWriter implements SmartLifecycle {
                 log.debug("Stored a batch of {} clicks in {} µs", batch.size(), (System.nanoTime() - start) / 1000);
             }
         } catch (Exception e) {
+            if (database.failed(e)) {
+                // No connection: trying each click alone would wait for a connection once per click.
+                batch.forEach(p -> p.id.completeExceptionally(e));
+                return;
+            }
             if (batch.size() == 1) {
                 log.warn("Click not stored: {}", e.toString());
                 batch.get(0).id.completeExceptionally(e);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,7 @@ import app.ratelink.order.SubIds;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.ClientAddress;
+import app.ratelink.system.DatabaseStatus;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 
@@ -48,9 +50,12 @@ public class LinkVisits {
     private final ShortCache<Landing.Request, String> targets;
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final DatabaseStatus database;
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{2,10}");
 
     LinkVisits(Partners partners, Landing landing, Browsers browsers, Attribution attribution, ClickSecret secret,
-               ClickWriter writer, Settings settings, Clock clock, MeterRegistry meters) {
+               ClickWriter writer, Settings settings, Clock clock, MeterRegistry meters, DatabaseStatus database) {
+        this.database = database;
         this.partners = partners;
         this.landing = landing;
         this.browsers = browsers;
@@ -70,13 +75,41 @@ public class LinkVisits {
      */
     public String follow(String code, Optional<Long> loggedInPartner, HttpServletRequest request,
                          HttpServletResponse response) {
-        Optional<Partner> partner = code.length() > 16 ? Optional.empty() : partnerByCode.get(code, partners::byCode);
-        if (partner.isEmpty()) {
-            // Unknown code: nothing to record, but the visitor still lands somewhere useful.
-            count("unknown_code");
-            return "/";
+        try {
+            return visit(code, loggedInPartner, request, response);
+        } catch (RuntimeException e) {
+            if (!database.failed(e)) {
+                throw e;
+            }
+            // The database is away: nothing can be looked up or stored, but the client still lands.
+            count("not_stored");
+            return fallbackTarget(request);
         }
+    }
+
+    /**
+     * Where a client goes when the catalogue cannot be read: the direction page its monitoring named (it
+     * answers once the database is back), else home.
+     */
+    static String fallbackTarget(HttpServletRequest request) {
+        Landing.Request choice = Landing.Request.of(request.getParameterMap());
+        if (choice.curFrom() != null && choice.curTo() != null && CODE.matcher(choice.curFrom()).matches()
+                && CODE.matcher(choice.curTo()).matches()) {
+            return "/exchange/" + choice.curFrom().toUpperCase(Locale.ROOT) + "/" + choice.curTo().toUpperCase(Locale.ROOT);
+        }
+        return "/";
+    }
+
+    private String visit(String code, Optional<Long> loggedInPartner, HttpServletRequest request,
+                         HttpServletResponse response) {
+        Optional<Partner> partner = code.length() > 16 ? Optional.empty() : partnerByCode.get(code, partners::byCode);
         String target = targets.get(Landing.Request.of(request.getParameterMap()), landing::target);
+        if (partner.isEmpty()) {
+            // Unknown code (mistyped, deleted): nothing to record, but the visitor lands where any other
+            // landing URL with the same cur_from/cur_to would send it (SPEC §2).
+            count("unknown_code");
+            return target;
+        }
         if (partner.get().banned()) {
             count("banned");
             return target;
@@ -104,7 +137,9 @@ public class LinkVisits {
         } catch (ClickNotStoredException e) {
             // The client still lands (a lost client costs more than a lost click), but without an
             // attribution to a click that does not exist.
-            log.warn("Click of partner {} not stored: {}", partner.get().id(), e.toString());
+            if (!database.failed(e)) {
+                log.warn("Click of partner {} not stored: {}", partner.get().id(), e.toString());
+            }
             count("not_stored");
             return target;
         }

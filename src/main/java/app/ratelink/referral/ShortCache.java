@@ -40,7 +40,18 @@ final class ShortCache<K, V> {
             // concurrent request asking the database at the same moment.
             return e.value();
         }
-        V value = load.apply(key);
+        V value;
+        try {
+            value = load.apply(key);
+        } catch (RuntimeException failure) {
+            if (e == null) {
+                throw failure;
+            }
+            // The database is away: the answer of a moment ago is better than none, and the next request
+            // tries again (a refreshing flag left set would have kept that stale answer for good).
+            e.refreshing().set(false);
+            return e.value();
+        }
         if (entries.size() >= LIMIT) {
             // Forged keys (random codes, amounts) must not grow memory; real keys come back within a second.
             entries.clear();

@@ -43,6 +43,11 @@ public final class ClientAddress {
         return hops[0].trim();
     }
 
+    /** True when the connection comes from one of the trusted proxies (whose forwarded headers count). */
+    public static boolean fromTrustedProxy(String remoteAddr, String trusted) {
+        return remoteAddr != null && isTrusted(remoteAddr, ranges(trusted));
+    }
+
     /**
      * A parsed list of addresses and CIDR ranges ({@code 10.0.0.0/8, 2001:db8::/32, 192.0.2.7}), for allow-lists
      * and the like. Only IP literals are parsed, never a host name.

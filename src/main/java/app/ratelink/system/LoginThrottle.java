@@ -76,6 +76,22 @@ public class LoginThrottle {
         count(address(address), FREE_PER_ADDRESS);
     }
 
+    /**
+     * The cabinet's current-password checks (password and e-mail change) count against the account like a
+     * login does: a stolen session cannot guess the password at leisure.
+     */
+    public Optional<Duration> waitForAccount(String email) {
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT blocked_until FROM login_throttle WHERE subject = :account AND blocked_until > :now")
+                .param("account", account(Realm.PARTNER, email)).param("now", SqlTime.of(now))
+                .query((rs, n) -> SqlTime.instant(rs, "blocked_until")).optional()
+                .map(until -> Duration.between(now, until));
+    }
+
+    public void failedForAccount(String email) {
+        count(account(Realm.PARTNER, email), FREE_PER_ACCOUNT);
+    }
+
     /** A right password clears the account's count; the address keeps its own (it may be guessing others). */
     public void succeeded(Realm realm, String email) {
         jdbc.sql("DELETE FROM login_throttle WHERE subject = :s").param("s", account(realm, email)).update();

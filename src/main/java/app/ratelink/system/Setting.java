@@ -39,7 +39,10 @@ public enum Setting {
             + "leave manual directions out (empty: always listed)",
             v -> v.isEmpty() || v.matches("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d")),
     MAINTENANCE("maintenance", "false", "Maintenance mode: site offline, feeds answer 503", Setting::isBoolean),
-    TRUSTED_PROXIES("trustedProxies", "127.0.0.1,::1", "Addresses whose X-Forwarded-For is honoured",
+    // Empty by default: with loopback trusted, anyone on the host (or a local proxy forwarding what it was sent)
+    // chose its own address by X-Forwarded-For and escaped the per-address login limit.
+    TRUSTED_PROXIES("trustedProxies", "", "Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For "
+            + "is honoured, comma separated (empty: none, the connection address is the client address)",
             v -> v.isEmpty() || v.matches("[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*")),
     EXCHANGE_RULES("exchangeRules", "", "Exchange rules shown at /rules and linked from the order form of "
             + "directions that require consent; paragraphs separated by empty lines (empty: the built-in text)",

@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,17 +35,36 @@ public class Settings {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final String configuredBaseUrl;
+    /**
+     * {@code ratelink.base-url}, resolved when used: its default names {@code local.server.port}, known only
+     * once the server listens (redirects are built from it, so a value resolved earlier sent them to :8080).
+     */
+    private final Supplier<String> configuredBaseUrl;
     private volatile Snapshot snapshot;
+    private DatabaseStatus database;
     /** Set by the audit trail itself (it reads the trusted proxies from here, so it cannot be injected). */
     private volatile AuditTrail audit;
 
-    Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-             @Value("${ratelink.base-url}") String configuredBaseUrl) {
+    /** Known outages skip the reload (set by Spring; tests that build Settings by hand go without). */
+    @Autowired(required = false)
+    void setDatabaseStatus(DatabaseStatus database) {
+        this.database = database;
+    }
+
+    @Autowired
+    Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Environment environment) {
+        this(jdbc, clock, events, () -> environment.getProperty("ratelink.base-url", "http://localhost:8080"));
+    }
+
+    Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, String configuredBaseUrl) {
+        this(jdbc, clock, events, () -> configuredBaseUrl);
+    }
+
+    private Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Supplier<String> configuredBaseUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
-        this.configuredBaseUrl = stripSlash(configuredBaseUrl);
+        this.configuredBaseUrl = configuredBaseUrl;
     }
 
     /** The values of one read, with what the hot paths derive from them kept (parsed once per read). */
@@ -91,7 +112,12 @@ public class Settings {
     /** The site's public base URL without a trailing slash. */
     public String baseUrl() {
         String stored = get(Setting.BASE_URL);
-        return stored.isEmpty() ? configuredBaseUrl : stripSlash(stored);
+        return stripSlash(stored.isEmpty() ? configuredBaseUrl.get() : stored);
+    }
+
+    /** True when the public base URL is https: cookies are Secure and browsers are told to stay on https. */
+    public boolean httpsSite() {
+        return baseUrl().regionMatches(true, 0, "https://", 0, 8);
     }
 
     public ZoneId zone() {
@@ -188,6 +214,10 @@ public class Settings {
         if (s != null && !reloading.compareAndSet(false, true)) {
             return s;
         }
+        if (s != null && database != null && database.down()) {
+            // The database is away: the values of before the outage, without a wait for a connection.
+            return s;
+        }
         try {
             long before = generation.get();
             Snapshot loaded = load(now);
@@ -195,6 +225,15 @@ public class Settings {
                 snapshot = loaded;
             }
             return loaded;
+        } catch (RuntimeException e) {
+            if (s == null) {
+                throw e;
+            }
+            // Could not be read (the database went away): keep the last values and try again in a second,
+            // rather than making every request wait for the connection that is not coming.
+            Snapshot kept = new Snapshot(s.values, now);
+            snapshot = kept;
+            return kept;
         } finally {
             if (s != null) {
                 reloading.set(false);

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import app.ratelink.feed.FeedRobots;
 import app.ratelink.feed.FeedSnapshots;
+import app.ratelink.system.DatabaseStatus;
 import app.ratelink.system.Settings;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,8 +20,8 @@ class FeedConfiguration {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> feedValve(FeedSnapshots snapshots, Settings settings,
-            FeedSendfile sendfile, FeedRobots robots) {
-        return factory -> factory.addEngineValves(new FeedValve(snapshots, settings, sendfile, robots));
+            FeedSendfile sendfile, DatabaseStatus database, FeedRobots robots) {
+        return factory -> factory.addEngineValves(new FeedValve(snapshots, settings, sendfile, database, robots));
     }
 
     /**

@@ -18,6 +18,7 @@ import app.ratelink.feed.FeedFile;
 import app.ratelink.feed.FeedFormat;
 import app.ratelink.feed.FeedRobots;
 import app.ratelink.feed.FeedSnapshots;
+import app.ratelink.system.DatabaseStatus;
 import app.ratelink.system.ClientAddress;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
@@ -40,10 +41,13 @@ class FeedValve extends ValveBase {
     private final FeedSnapshots snapshots;
     private final Settings settings;
     private final FeedSendfile sendfile;
+    private final DatabaseStatus database;
     private final FeedRobots robots;
 
-    FeedValve(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile, FeedRobots robots) {
+    FeedValve(FeedSnapshots snapshots, Settings settings, FeedSendfile sendfile, DatabaseStatus database,
+              FeedRobots robots) {
         super(true);
+        this.database = database;
         this.snapshots = snapshots;
         this.settings = settings;
         this.sendfile = sendfile;
@@ -63,6 +67,10 @@ class FeedValve extends ValveBase {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        // Answered ahead of the servlet filters, so the headers every other response gets are set here: a
+        // browser opening a feed must not sniff it into HTML.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         String[] parts = path.substring(PREFIX.length()).split("/", -1);
         boolean trailingSlash = parts.length == 3 && parts[2].isEmpty();
         Optional<FeedFormat> format = parts.length == 2 || trailingSlash ? FeedFormat.of(parts[0]) : Optional.empty();
@@ -79,7 +87,9 @@ class FeedValve extends ValveBase {
             response.setContentLength(0);
             return;
         }
-        if (settings.maintenance()) {
+        if (database.down() || maintenance()) {
+            // A database outage is maintenance to a monitoring: the rates cannot be vouched for, no order
+            // could be taken; the robot is told when to come back.
             countIfKnown(request, code, HttpServletResponse.SC_SERVICE_UNAVAILABLE, 0);
             maintenance(response, format.get(), "HEAD".equals(method));
             return;
@@ -92,6 +102,17 @@ class FeedValve extends ValveBase {
             return;
         }
         serve(request, response, file.get(), "HEAD".equals(method), code);
+    }
+
+    private boolean maintenance() {
+        try {
+            return settings.maintenance();
+        } catch (RuntimeException e) {
+            if (database.failed(e)) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private void countIfKnown(HttpServletRequest request, String code, int status, long bytes) {

@@ -51,8 +51,8 @@ class AdminClicksController {
         if (!unknownPartner) {
             ClickQuery query = new ClickQuery(partnerId, Periods.date(from), Periods.date(to), browser, referrer, ip,
                     null, flag != null && FLAGS.contains(flag) ? flag : null, null, null);
-            if (beforeId != null && beforeTime != null) {
-                query = query.before(Instant.ofEpochMilli(beforeTime), beforeId);
+            if (beforeId != null && Periods.cursorTime(beforeTime) != null) {
+                query = query.before(Periods.cursorTime(beforeTime), beforeId);
             }
             page = log.page(query, PAGE);
         }

@@ -102,8 +102,8 @@ class CabinetClicksController {
                   @RequestParam(required = false) Long beforeTime, Model model) {
         ClickQuery query = ClickQuery.ofPartner(partnerId(), Periods.date(from), Periods.date(to), browser, referrer,
                 userHash);
-        if (beforeId != null && beforeTime != null) {
-            query = query.before(Instant.ofEpochMilli(beforeTime), beforeId);
+        if (beforeId != null && Periods.cursorTime(beforeTime) != null) {
+            query = query.before(Periods.cursorTime(beforeTime), beforeId);
         }
         ClickLog.Page page = log.page(query, PAGE);
         model.addAttribute("clicks", page.rows());

@@ -146,7 +146,9 @@ class CabinetExchangesController {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            LocalDate date = LocalDate.parse(text.trim());
+            // +999999999-12-31 parses, but no database keeps such a time: as bad as a malformed date.
+            return date.getYear() < 1900 || date.getYear() > 9999 ? null : date;
         } catch (DateTimeParseException e) {
             return null;
         }

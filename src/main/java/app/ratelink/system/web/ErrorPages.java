@@ -17,6 +17,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import app.ratelink.system.DatabaseStatus;
+import app.ratelink.system.SurfaceErrors;
+
 /**
  * Every error the container forwards to {@code /error} (unknown address, refused CSRF token, a failure): a
  * page in the visitor's language, with the site's header, for people; a problem document (RFC 9457) only for
@@ -25,12 +28,31 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+    private final SurfaceErrors errors;
+    private final DatabaseStatus database;
+
+    ErrorPages(SurfaceErrors errors, DatabaseStatus database) {
+        this.errors = errors;
+        this.database = database;
+    }
+
     /** Statuses with their own words; any other shows the words of its class (4xx, 5xx). */
     private static final Set<Integer> EXPLAINED = Set.of(400, 401, 403, 404, 405, 413, 429, 500, 503);
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = status(request);
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String failedPath = failed instanceof String f ? f : request.getRequestURI();
+        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        // A database outage thrown past the filters: 503 with Retry-After in the surface's form (issue 15).
+        // The partner API always answers its envelope, whatever the failure.
+        if ((exception instanceof Throwable t && database.failed(t))
+                || SurfaceErrors.Surface.of(failedPath) == SurfaceErrors.Surface.PARTNER_API) {
+            int answered = exception instanceof Throwable t && DatabaseStatus.unreachable(t) ? 503 : status;
+            errors.answer(request, response, failedPath, answered, "safety.error." + (answered == 503 ? 503 : 400), null);
+            return null;
+        }
         response.setStatus(status);
         if (wantsJson(request)) {
             String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
@@ -81,7 +103,8 @@ class ErrorPages implements ErrorController {
         if (code instanceof Integer i && i >= 400 && i <= 599) {
             return i;
         }
-        return 500;
+        // Opened directly (no error to show): a page that does not exist. Boot's controller answered 500.
+        return code == null ? 404 : 500;
     }
 
     private static String reason(int status) {

@@ -205,11 +205,14 @@ class PartnerLinkHttpTest extends IntegrationTest {
     }
 
     @Test
-    void anUnknownCodeRedirectsHomeAndStoresNothing() {
+    void anUnknownCodeLandsLikeAnyLandingUrlAndStoresNothing() {
         long before = jdbc.sql("SELECT COUNT(*) FROM clicks").query(Long.class).single();
         TestHttp client = browser();
-        assertRedirect(client.get("/ref/nosuchcode/?cur_from=PMUSD&cur_to=BTC"), "/");
-        assertRedirect(client.get("/ref/" + "x".repeat(300)), "/");
+        assertRedirect(client.get("/ref/NOSUCH/?cur_from=PMUSD&cur_to=BTC"), "/exchange/PMUSD/BTC");
+        assertRedirect(client.get("/ref/nosuchcode?CUR_FROM=pmusd&cur_to=btc&amount=150"), "/exchange/PMUSD/BTC?amount=150");
+        assertRedirect(client.get("/ref/nosuchcode/?cur_to=BTC"), "/?get=BTC&notice=direction-unavailable");
+        assertRedirect(client.get("/ref/nosuchcode/"), "/");
+        assertRedirect(client.get("/ref/" + "x".repeat(300) + "?cur_from=PMUSD&cur_to=BTC"), "/exchange/PMUSD/BTC");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clicks").query(Long.class).single()).isEqualTo(before);
         assertThat(cookie(client, "rl_ref")).isEmpty();
     }
