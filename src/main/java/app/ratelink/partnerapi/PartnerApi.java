@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import app.ratelink.apikey.ApiKey;
 import app.ratelink.apikey.ApiKeys;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
@@ -18,6 +19,8 @@ import app.ratelink.system.Settings;
  * API (or maintenance) answers "Api disabled" to everyone; then {@code api_action}; then the key (a bad,
  * revoked or banned partner's key is "REST API key error"); then whether this partner may use the API;
  * then the rate limit; then the method and its options. Nothing is written until all of them passed.
+ * A key may be scoped: used from an address outside its list it is "REST API key error", a method outside
+ * its methods is "Method not supported" (HTTP 501), exactly as for a bad key or an unknown method.
  */
 @Service
 public class PartnerApi {
@@ -38,20 +41,45 @@ public class PartnerApi {
 
     /** The answer to stream, or an {@link ApiError} thrown before anything was written. */
     public ApiAnswer answer(ApiCall call) {
+        return answer(call, null);
+    }
+
+    /**
+     * The same for a call from {@code address} (the client's real address; null = unknown, which no
+     * allow-list admits). Every call made with a valid key is kept in that key's log with its outcome.
+     */
+    public ApiAnswer answer(ApiCall call, String address) {
         if (settings.maintenance() || "off".equals(settings.get(Setting.API_MODE))) {
             throw ApiError.disabled();
         }
         if (!ACTION.equals(call.apiAction())) {
             throw ApiError.notSupported();
         }
-        long partnerId = keys.authenticate(call.apiKey()).orElseThrow(ApiError::badKey);
+        ApiKey key = keys.check(call.apiKey()).orElseThrow(ApiError::badKey);
+        try {
+            ApiAnswer answer = scoped(key, call, address);
+            keys.logCall(key.id(), call.method(), address, "success");
+            return answer;
+        } catch (ApiError error) {
+            keys.logCall(key.id(), call.method(), address, error.text());
+            throw error;
+        }
+    }
+
+    /** The checks after the key: its address list, the partner's access, the rate limit, the method and its scope. */
+    private ApiAnswer scoped(ApiKey key, ApiCall call, String address) {
+        if (!key.allowsAddress(address)) {
+            // The same answer as a wrong key: a key used from elsewhere tells nothing about itself.
+            throw ApiError.badKey();
+        }
+        long partnerId = key.partnerId();
         if (!allowed(partnerId)) {
             throw ApiError.disabled();
         }
         // The key that authenticated, not the text as typed: "KEY", " key" and "key" are one key and one bucket.
         rateLimit.take(call.apiKey().trim().toLowerCase(Locale.ROOT));
         PartnerApiMethod method = call.method() == null ? null : methods.get(call.method());
-        if (method == null) {
+        if (method == null || !key.allowsMethod(method.name())) {
             throw ApiError.notSupported();
         }
         return method.answer(partnerId, call);

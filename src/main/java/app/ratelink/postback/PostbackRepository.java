@@ -55,10 +55,36 @@ class PostbackRepository {
                 .query(PostbackRepository::endpoint).optional();
     }
 
-    /** Active endpoints that want the partner's clicks, with the last click announced. */
+    /** Active endpoints that want their partner's clicks. */
     List<Long> clickEndpoints() {
-        return jdbc.sql("SELECT id FROM postback_endpoints WHERE paused_at IS NULL AND events LIKE '%click%'")
-                .query(Long.class).list();
+        return jdbc.sql("SELECT id FROM postback_endpoints WHERE paused_at IS NULL AND events LIKE '%click%'"
+                + " ORDER BY id").query(Long.class).list();
+    }
+
+    /** Where the click announcer of an endpoint stands: the last click announced (time, id). */
+    record ClickCursor(long endpointId, long partnerId, Instant time, long clickId) {
+    }
+
+    /**
+     * The endpoint's click cursor, its row locked for this transaction; empty when it is paused, gone, or
+     * another node's announcer holds it right now.
+     */
+    Optional<ClickCursor> lockClickCursor(long endpointId) {
+        return jdbc.sql("""
+                SELECT id, partner_id, created_at, last_click_at, last_click_id FROM postback_endpoints
+                WHERE id = :id AND paused_at IS NULL FOR UPDATE SKIP LOCKED""").param("id", endpointId)
+                .query((rs, n) -> {
+                    Instant at = SqlTime.instant(rs, "last_click_at");
+                    long last = rs.getLong("last_click_id");
+                    long clickId = rs.wasNull() ? 0 : last;
+                    return new ClickCursor(rs.getLong("id"), rs.getLong("partner_id"),
+                            at == null ? SqlTime.instant(rs, "created_at") : at, clickId);
+                }).optional();
+    }
+
+    void moveClickCursor(long endpointId, Instant time, long clickId) {
+        jdbc.sql("UPDATE postback_endpoints SET last_click_at = :at, last_click_id = :c WHERE id = :id")
+                .param("at", SqlTime.of(time)).param("c", clickId).param("id", endpointId).update();
     }
 
     boolean pause(long id, long partnerId, String reason, Instant now) {
@@ -69,35 +95,18 @@ class PostbackRepository {
                 .update() == 1;
     }
 
-    boolean resume(long id, long partnerId) {
+    /** Active again; the clicks made while it was paused are not announced. */
+    boolean resume(long id, long partnerId, Instant now) {
         return jdbc.sql("""
-                UPDATE postback_endpoints SET paused_at = NULL, paused_reason = NULL, failing_since = NULL
+                UPDATE postback_endpoints SET paused_at = NULL, paused_reason = NULL, failing_since = NULL,
+                  last_click_at = CASE WHEN paused_at IS NULL THEN last_click_at ELSE :now END
                 WHERE id = :id AND partner_id = :p""")
-                .param("id", id).param("p", partnerId).update() == 1;
+                .param("id", id).param("p", partnerId).param("now", SqlTime.of(now)).update() == 1;
     }
 
     boolean delete(long id, long partnerId) {
         return jdbc.sql("DELETE FROM postback_endpoints WHERE id = :id AND partner_id = :p")
                 .param("id", id).param("p", partnerId).update() == 1;
-    }
-
-    void setLastClick(long endpointId, long clickId) {
-        jdbc.sql("UPDATE postback_endpoints SET last_click_id = :c WHERE id = :id")
-                .param("c", clickId).param("id", endpointId).update();
-    }
-
-    Optional<Long> lastClick(long endpointId) {
-        return jdbc.sql("SELECT last_click_id FROM postback_endpoints WHERE id = :id").param("id", endpointId)
-                .query((rs, n) -> {
-                    long v = rs.getLong(1);
-                    return rs.wasNull() ? null : v;
-                }).optional();
-    }
-
-    /** Locks the endpoint row (the click announcer's cursor) for this transaction; false when it is gone. */
-    boolean lockEndpoint(long endpointId) {
-        return jdbc.sql("SELECT id FROM postback_endpoints WHERE id = :id AND paused_at IS NULL FOR UPDATE")
-                .param("id", endpointId).query(Long.class).optional().isPresent();
     }
 
     long insertDelivery(long endpointId, String eventId, String event, String payload, Instant now) {

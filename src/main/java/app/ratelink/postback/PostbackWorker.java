@@ -86,14 +86,19 @@ class PostbackWorker implements SmartLifecycle {
 
     /** Sends that one delivery now if it is due and no worker holds it; false when nothing was sent. */
     boolean deliver(long deliveryId) {
-        return deliverOne(deliveryId);
+        return deliverOne(deliveryId, Postbacks.TEST_DELAY.plusMinutes(1));
     }
 
     /** Takes one due delivery, sends it, records the outcome; false when none was due. */
     boolean deliverOne(Long only) {
+        return deliverOne(only, Duration.ZERO);
+    }
+
+    /** {@code ahead}: also rows due that much later (a test event, written for later so no other worker takes it). */
+    private boolean deliverOne(Long only, Duration ahead) {
         Boolean sent = transactions.execute(tx -> {
             Instant now = clock.instant();
-            Optional<PostbackRepository.Delivery> claimed = repository.claimDue(now, only);
+            Optional<PostbackRepository.Delivery> claimed = repository.claimDue(now.plus(ahead), only);
             if (claimed.isEmpty()) {
                 return false;
             }

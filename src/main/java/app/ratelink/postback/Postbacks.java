@@ -30,6 +30,8 @@ public class Postbacks {
 
     static final int URL_LENGTH = 2000;
     public static final int LOG_SIZE = 50;
+    /** A test event is written due this far ahead, so that only the request that pressed the button sends it. */
+    static final java.time.Duration TEST_DELAY = java.time.Duration.ofHours(1);
 
     private final PostbackRepository repository;
     private final PostbackSender sender;
@@ -116,7 +118,7 @@ public class Postbacks {
 
     @Transactional
     public boolean resume(long partnerId, long endpointId) {
-        return repository.resume(endpointId, partnerId);
+        return repository.resume(endpointId, partnerId, clock.instant());
     }
 
     @Transactional
@@ -142,7 +144,7 @@ public class Postbacks {
                 Map.entry("currency_get", "BTC"), Map.entry("reward", "0.5"), Map.entry("sub1", "test"),
                 Map.entry("click_id", "test"), Map.entry("time", Long.toString(now.getEpochSecond()))));
         long deliveryId = repository.insertDelivery(endpointId, eventId, PostbackEvent.TEST, json.writeValueAsString(values),
-                now);
+                now.plus(TEST_DELAY));
         worker.deliver(deliveryId);
         return repository.lastAttempt(deliveryId);
     }
@@ -159,7 +161,16 @@ public class Postbacks {
                 wanting.add(e);
             }
         }
-        if (wanting.isEmpty()) {
+        return write(wanting, event, at, given);
+    }
+
+    /** The same to one endpoint (its click announcer has checked that it wants the event). */
+    Optional<String> announceTo(long endpointId, PostbackEvent event, Instant at, Map<String, String> given) {
+        return write(repository.endpoint(endpointId).stream().toList(), event, at, given);
+    }
+
+    private Optional<String> write(List<Endpoint> endpoints, PostbackEvent event, Instant at, Map<String, String> given) {
+        if (endpoints.isEmpty()) {
             return Optional.empty();
         }
         String eventId = UUID.randomUUID().toString();
@@ -169,7 +180,7 @@ public class Postbacks {
         values.put("time", Long.toString(at.getEpochSecond()));
         String payload = json.writeValueAsString(Macros.values(values));
         Instant now = clock.instant();
-        for (Endpoint e : wanting) {
+        for (Endpoint e : endpoints) {
             repository.insertDelivery(e.id(), eventId, event.wireName(), payload, now);
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -3,6 +3,7 @@ package app.ratelink.referral;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.ratelink.order.SubIds;
 import app.ratelink.system.SqlTime;
 
 /**
@@ -68,6 +70,28 @@ public class Clicks {
                 rs -> {
                     each.accept(click(rs));
                 }));
+    }
+
+    /** A counted click with the partner's sub-IDs, as a postback announces it. */
+    public record TaggedClick(long id, Instant time, SubIds subIds) {
+    }
+
+    /**
+     * The partner's counted clicks after the position ({@code afterTime}, {@code afterId}) and at or before
+     * {@code upTo}, oldest first, at most {@code limit}: along the (partner, time, id) index.
+     */
+    public List<TaggedClick> countedAfter(long partnerId, Instant afterTime, long afterId, Instant upTo, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("partner", partnerId)
+                .addValue("t", SqlTime.of(afterTime)).addValue("id", afterId).addValue("upTo", SqlTime.of(upTo))
+                .addValue("limit", limit);
+        return jdbc.query("""
+                SELECT id, created_at, sub1, sub2, sub3, sub4, sub5, sub_click_id FROM clicks
+                WHERE partner_id = :partner AND counted = TRUE AND created_at <= :upTo
+                  AND (created_at > :t OR (created_at = :t AND id > :id))
+                ORDER BY partner_id, created_at, id FETCH FIRST :limit ROWS ONLY""", params,
+                (rs, n) -> new TaggedClick(rs.getLong("id"), SqlTime.instant(rs, "created_at"),
+                        new SubIds(rs.getString("sub1"), rs.getString("sub2"), rs.getString("sub3"),
+                                rs.getString("sub4"), rs.getString("sub5"), rs.getString("sub_click_id"))));
     }
 
     static Click click(ResultSet rs) throws SQLException {

@@ -75,11 +75,29 @@ public final class ClientAddress {
                 if (e.isEmpty()) {
                     continue;
                 }
-                if (parseRanges(e).isEmpty() || !validBits(e)) {
+                if (parseRanges(e).isEmpty() || !validBits(e) || !strict(e)) {
                     return Optional.of(e);
                 }
             }
             return Optional.empty();
+        }
+
+        /** IPv4 as four dotted numbers: the JDK also reads "1.2.3" (as 1.2.0.3), which nobody means. */
+        private static boolean strict(String entry) {
+            String address = entry.indexOf('/') < 0 ? entry : entry.substring(0, entry.indexOf('/'));
+            if (address.indexOf(':') >= 0) {
+                return true;
+            }
+            String[] parts = address.split("\\.", -1);
+            if (parts.length != 4) {
+                return false;
+            }
+            for (String p : parts) {
+                if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > 255) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static boolean validBits(String entry) {

@@ -66,7 +66,7 @@ class PostbackRepositoryTest {
                 .map(PostbackRepository.Delivery::id).hasValue(later);
         repository.pause(endpoint, p.id(), Endpoint.BY_PARTNER, T);
         assertThat(claim(engine, repository, T.plusSeconds(200), null)).isEmpty();
-        repository.resume(endpoint, p.id());
+        repository.resume(endpoint, p.id(), T.plusSeconds(200));
         assertThat(claim(engine, repository, T.plusSeconds(200), null))
                 .map(PostbackRepository.Delivery::attempts).hasValue(0);
 

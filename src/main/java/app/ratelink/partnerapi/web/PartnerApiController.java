@@ -14,6 +14,9 @@ import app.ratelink.partnerapi.ApiCall;
 import app.ratelink.partnerapi.ApiEnvelope;
 import app.ratelink.partnerapi.ApiError;
 import app.ratelink.partnerapi.PartnerApi;
+import app.ratelink.system.ClientAddress;
+import app.ratelink.system.Setting;
+import app.ratelink.system.Settings;
 
 /**
  * {@code /service/partner/api.php}, the URL of the seed, for GET and form POST alike. The answer is
@@ -24,10 +27,12 @@ class PartnerApiController {
 
     private final PartnerApi api;
     private final ApiEnvelope envelope;
+    private final Settings settings;
 
-    PartnerApiController(PartnerApi api, ApiEnvelope envelope) {
+    PartnerApiController(PartnerApi api, ApiEnvelope envelope, Settings settings) {
         this.api = api;
         this.envelope = envelope;
+        this.settings = settings;
     }
 
     @RequestMapping(path = "/service/partner/api.php", method = {RequestMethod.GET, RequestMethod.POST})
@@ -36,7 +41,9 @@ class PartnerApiController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         ApiAnswer answer;
         try {
-            answer = api.answer(ApiCall.from(request::getParameter));
+            String address = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                    settings.get(Setting.TRUSTED_PROXIES));
+            answer = api.answer(ApiCall.from(request::getParameter), address);
         } catch (ApiError error) {
             response.setStatus(error.httpStatus());
             if (error.retryAfterSeconds() > 0) {

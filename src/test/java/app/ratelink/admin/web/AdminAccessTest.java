@@ -13,14 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import app.ratelink.admin.AdminAccounts;
 import app.ratelink.admin.AdminRole;
 import app.ratelink.system.MailOutbox;
-import app.ratelink.testing.IntegrationTest;
+import app.ratelink.testing.BehindLoopbackProxy;
 import app.ratelink.testing.TestHttp;
 
 /**
  * Who may do what in the admin: the login throttle, the roles on every admin page (GET reads, POST changes,
  * {@code /admin/admins} the owner's), the operator API's token, and the admin's sessions.
  */
-class AdminAccessTest extends IntegrationTest {
+class AdminAccessTest extends BehindLoopbackProxy {
 
     /** Every admin page a GET reads. */
     static final List<String> PAGES = List.of("/admin", "/admin/orders", "/admin/currencies", "/admin/currencies/new",
@@ -43,20 +43,7 @@ class AdminAccessTest extends IntegrationTest {
     MailOutbox outbox;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    app.ratelink.system.Settings settings;
 
-    /** These tests come through a proxy on loopback, trusted only when configured so (issue 15). */
-    @org.junit.jupiter.api.BeforeEach
-    void loopbackIsTheProxy() {
-        settings.update(java.util.Map.of(app.ratelink.system.Setting.TRUSTED_PROXIES, "127.0.0.1,::1"));
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void noProxyAgain() {
-        settings.update(java.util.Map.of(app.ratelink.system.Setting.TRUSTED_PROXIES,
-                app.ratelink.system.Setting.TRUSTED_PROXIES.defaultValue()));
-    }
 
     @Test
     void theSixthWrongPasswordIsThrottledEvenWhenForwardedForChanges() {

@@ -17,7 +17,7 @@ import app.ratelink.order.OrderClient;
 import app.ratelink.order.OrderForm;
 import app.ratelink.order.OrderPlacement;
 import app.ratelink.order.web.TestCatalog;
-import app.ratelink.testing.IntegrationTest;
+import app.ratelink.testing.BehindLoopbackProxy;
 import app.ratelink.testing.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one entry with actor, address, action, target and the fields before → after; the page filters, the API
  * answers {@code [{time, actor, address, action, target, changes}]} newest first.
  */
-class AuditHttpTest extends IntegrationTest {
+class AuditHttpTest extends BehindLoopbackProxy {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,20 +37,7 @@ class AuditHttpTest extends IntegrationTest {
     OrderPlacement placement;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    app.ratelink.system.Settings settings;
 
-    /** These tests come through a proxy on loopback, trusted only when configured so (issue 15). */
-    @org.junit.jupiter.api.BeforeEach
-    void loopbackIsTheProxy() {
-        settings.update(java.util.Map.of(app.ratelink.system.Setting.TRUSTED_PROXIES, "127.0.0.1,::1"));
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void noProxyAgain() {
-        settings.update(java.util.Map.of(app.ratelink.system.Setting.TRUSTED_PROXIES,
-                app.ratelink.system.Setting.TRUSTED_PROXIES.defaultValue()));
-    }
 
     @Test
     void everyKindOfChangeIsAuditedWithBeforeAndAfter() {

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:postbacks-it;DB_CLOSE_DELAY=-1",
         "ratelink.postbacks.first-retry=PT0.2S", "ratelink.postbacks.poll=PT0.1S",
-        "ratelink.postbacks.pause-after=PT3S"})
+        "ratelink.postbacks.pause-after=PT3S", "ratelink.postbacks.click-scan=PT0.2S",
+        "ratelink.postbacks.click-lag=PT0S"})
 class PostbackDeliveryHttpTest extends IntegrationTest {
 
     static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
@@ -213,6 +214,22 @@ class PostbackDeliveryHttpTest extends IntegrationTest {
         int seen = receiver.requests().size();
         sleep(600);
         assertThat(receiver.requests()).as("a paused endpoint gets nothing").hasSize(seen);
+    }
+
+    @Test
+    void countedClicksAreAnnouncedOnceWithTheirSubIdsAndBotsAreNot() {
+        addEndpoint(receiver.url("/c?e={event}&id={event_id}&sub1={sub1}&click={click_id}&t={time}"), "GET", "click");
+        TestHttp browser = http().withHeader("User-Agent", CHROME);
+        browser.get("/ref/" + partner.code() + "/?cur_from=PMUSD&cur_to=BTC&sub1=zzz&click_id=c-9");
+        http().withHeader("User-Agent", "Googlebot/2.1 (+http://www.google.com/bot.html)")
+                .get("/ref/" + partner.code() + "/?sub1=bot");
+        browser.get("/ref/" + partner.code() + "/?sub1=second");
+        List<Receiver.Request> got = receiver.await(2, r -> "click".equals(r.query("e")), WAIT);
+        assertThat(got).extracting(r -> r.query("sub1")).containsExactly("zzz", "second");
+        assertThat(got.get(0).query("click")).isEqualTo("c-9");
+        assertThat(got.get(0).query("id")).isNotEqualTo(got.get(1).query("id"));
+        sleep(800);
+        assertThat(receiver.requests()).as("each click once, the bot never").hasSize(2);
     }
 
     @Test
