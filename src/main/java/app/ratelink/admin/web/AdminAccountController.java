@@ -20,6 +20,7 @@ import app.ratelink.admin.AdminPrincipal;
 import app.ratelink.admin.AdminSessions;
 import app.ratelink.partner.PasswordRules;
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.Settings;
 import app.ratelink.twofactor.TwoFactor;
 
 /**
@@ -35,8 +36,11 @@ class AdminAccountController {
     private final AdminSessions sessions;
     private final TwoFactor twoFactor;
     private final AdminTexts texts;
+    private final Settings settings;
 
-    AdminAccountController(AdminAccounts accounts, AdminSessions sessions, TwoFactor twoFactor, AdminTexts texts) {
+    AdminAccountController(AdminAccounts accounts, AdminSessions sessions, TwoFactor twoFactor, AdminTexts texts,
+                           Settings settings) {
+        this.settings = settings;
         this.accounts = accounts;
         this.sessions = sessions;
         this.twoFactor = twoFactor;
@@ -51,6 +55,7 @@ class AdminAccountController {
     String account(@AuthenticationPrincipal AdminPrincipal admin, HttpSession session, Model model) {
         model.addAttribute("admin", accounts.byId(admin.id()).orElseThrow());
         model.addAttribute("sessions", sessions.active(admin.id()));
+        model.addAttribute("zone", settings.zone());
         model.addAttribute("current", session.getAttribute(SESSION_KEY));
         model.addAttribute("twoFactor", twoFactor.enabled(admin.twoFactorSubject()));
         return "admin/account";
