@@ -28,7 +28,7 @@ import app.ratelink.system.Settings;
  * The operator's day on one screen: for today, the last 7 and the last 30 days (calendar days in the site's
  * time zone, today included) the orders by status, the turnover and the exchanger's profit in the base
  * currency, and the conversion of partner clicks into referred orders; and what needs doing now (orders
- * paid and waiting, pending payouts, reserves below their alert, directions out of the feeds and why).
+ * paid and waiting, pending payouts, available reserves (base − holds) below their alert, directions out of the feeds and why).
  * <p>
  * Every figure is an index range or an aggregate: orders through their created_at and status indexes,
  * clicks from the daily per-partner counts, payouts through the status index; nothing counts a table.
@@ -50,7 +50,8 @@ public class Dashboard {
     public record OutOfFeed(String from, String to, String reason) {
     }
 
-    public record LowReserve(String code, String name, BigDecimal reserve, BigDecimal alert) {
+    /** {@code reserve} is the base the operator set, {@code available} base − holds: what is compared with the alert. */
+    public record LowReserve(String code, String name, BigDecimal reserve, BigDecimal available, BigDecimal alert) {
     }
 
     public record View(Instant at, ZoneId zone, String baseCurrency, Period today, Period last7Days,
@@ -87,7 +88,7 @@ public class Dashboard {
         }
         List<LowReserve> low = currencies.values().stream().filter(Currency::reserveLow)
                 .sorted(java.util.Comparator.comparing(Currency::code))
-                .map(c -> new LowReserve(c.code(), c.name(), c.reserve(), c.reserveAlert())).toList();
+                .map(c -> new LowReserve(c.code(), c.name(), c.reserve(), c.available(), c.reserveAlert())).toList();
         List<OutOfFeed> out = catalog.unlisted().stream()
                 .map(e -> new OutOfFeed(e.direction().from(), e.direction().to(), e.reason().code())).toList();
         return new View(now, zone, Payouts.BASE_CURRENCY,

@@ -14,7 +14,8 @@ import app.ratelink.order.OrderStatus;
  * {@code GET /api/operator/v1/dashboard}: {@code today}, {@code last7Days}, {@code last30Days} each with
  * {@code ordersByStatus}, {@code turnover}, {@code profit} (base currency, to the cent), {@code conversion}
  * (referred orders per 100 partner clicks); then what waits: {@code ordersWaiting}, {@code pendingPayouts}
- * {@code {count, sum}}, {@code lowReserves} (currency codes), {@code outOfFeed} ({@code {from, to, reason}}).
+ * {@code {count, sum}}, {@code lowReserves} (codes of currencies whose available reserve is below their alert),
+ * {@code outOfFeed} ({@code {from, to, reason}}).
  * Each item that needs doing carries the admin page that resolves it ({@code link}).
  */
 record DashboardJson(Instant at, String zone, String baseCurrency, PeriodJson today, PeriodJson last7Days,
@@ -41,7 +42,8 @@ record DashboardJson(Instant at, String zone, String baseCurrency, PeriodJson to
     record Pending(long count, BigDecimal sum, String link) {
     }
 
-    record LowReserveJson(String code, BigDecimal reserve, BigDecimal reserveAlert, String link) {
+    /** {@code reserve}: the base; {@code available}: base − holds, what fell below {@code reserveAlert}. */
+    record LowReserveJson(String code, BigDecimal reserve, BigDecimal available, BigDecimal reserveAlert, String link) {
     }
 
     record OutOfFeedJson(String from, String to, String reason, String link) {
@@ -53,7 +55,7 @@ record DashboardJson(Instant at, String zone, String baseCurrency, PeriodJson to
                 new Waiting(v.paidWaiting(), v.processing(), "/admin/orders?status=paid"),
                 new Pending(v.pendingPayouts().count(), v.pendingPayouts().sum(), "/admin/payouts?status=0"),
                 v.lowReserves().stream().map(Dashboard.LowReserve::code).toList(),
-                v.lowReserves().stream().map(r -> new LowReserveJson(r.code(), r.reserve(), r.alert(),
+                v.lowReserves().stream().map(r -> new LowReserveJson(r.code(), r.reserve(), r.available(), r.alert(),
                         "/admin/currencies/" + r.code())).toList(),
                 v.outOfFeed().stream().map(o -> new OutOfFeedJson(o.from(), o.to(), o.reason(),
                         "/admin/directions/" + o.from() + "/" + o.to())).toList());

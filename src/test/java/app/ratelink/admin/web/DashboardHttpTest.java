@@ -23,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.ratelink.catalog.Reserves;
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderClient;
 import app.ratelink.order.OrderForm;
@@ -80,6 +81,12 @@ class DashboardHttpTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Reserves reserves;
+
+    /** Holds of orders that exist only in reserve_holds, as a paid order's hold stands there. */
+    static final long HELD_ORDER = 9_000_001L;
+
     static boolean loaded;
     static long partnerId;
 
@@ -90,7 +97,8 @@ class DashboardHttpTest extends IntegrationTest {
      * 123.45 DA at 00:30 Moscow; yesterday 23:30 Moscow (still 14 June UTC too) 200 DA; 20 days ago 4000 DC
      * (50 USD); 40 days ago 999 DA. Paid and waiting: 333.33 DA five days ago. New, referred: today at 12:55.
      * Partner clicks: 8 today, 12 three days ago, 30 twenty-five days ago. Payouts: 10.50 and 4.25 pending,
-     * 99 paid.
+     * 99 paid. DD and DE (no directions) have a base reserve of 5 above their alert of 3; 3.50 of DD is held
+     * (available 1.50, low), 1.50 of DE (available 3.50, not low).
      */
     @BeforeEach
     void fixedDataSet() {
@@ -109,6 +117,14 @@ class DashboardHttpTest extends IntegrationTest {
         put(op, "/api/operator/v1/currencies/DC", """
                 {"name":"Rouble C","unit":"RUB","scale":2,"reserve":0,"usdRate":0.0125,"active":true,"payoutAllowed":false,
                  "payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":""}""");
+        put(op, "/api/operator/v1/currencies/DD", """
+                {"name":"Held D","unit":"EUR","scale":2,"reserve":5,"usdRate":1,"active":true,"payoutAllowed":false,
+                 "payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":"","reserveAlert":3}""");
+        put(op, "/api/operator/v1/currencies/DE", """
+                {"name":"Held E","unit":"EUR","scale":2,"reserve":5,"usdRate":1,"active":true,"payoutAllowed":false,
+                 "payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":"","reserveAlert":3}""");
+        reserves.hold(HELD_ORDER, "DD", new BigDecimal("3.50"));
+        reserves.hold(HELD_ORDER + 1, "DE", new BigDecimal("1.50"));
         direction(op, "DA", "DB", "50000", "1", "5", true);
         direction(op, "DC", "DA", "80", "1", "2.5", true);
         direction(op, "DB", "DA", "1", "50000", "1", false);
@@ -223,7 +239,7 @@ class DashboardHttpTest extends IntegrationTest {
         assertThat(d.get("ordersWaiting").get("link").asString()).isEqualTo("/admin/orders?status=paid");
         assertThat(d.get("pendingPayouts").get("count").asLong()).isEqualTo(2);
         assertThat(d.get("pendingPayouts").get("sum").decimalValue()).isEqualByComparingTo("14.75");
-        assertThat(d.get("lowReserves").toString()).isEqualTo("[\"DB\"]");
+        assertThat(d.get("lowReserves").toString()).isEqualTo("[\"DB\",\"DD\"]");
         assertThat(d.get("lowReserveDetails").get(0).get("link").asString()).isEqualTo("/admin/currencies/DB");
         JsonNode out = d.get("outOfFeed");
         assertThat(out.toString()).contains("{\"from\":\"DA\",\"to\":\"DC\",\"reason\":\"no-reserve\","
@@ -231,6 +247,20 @@ class DashboardHttpTest extends IntegrationTest {
                 .contains("{\"from\":\"DB\",\"to\":\"DA\",\"reason\":\"inactive\",\"link\":\"/admin/directions/DB/DA\"}");
         assertThat(out.size()).isEqualTo(2);
         assertThat(http().get("/api/operator/v1/dashboard").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aReserveIsLowWhenWhatIsAvailableAfterTheHoldsIsBelowItsAlertNotTheBase() {
+        JsonNode dd = dashboard().get("lowReserveDetails").get(1);
+        assertThat(dd.get("code").asString()).isEqualTo("DD");
+        assertThat(dd.get("reserve").decimalValue()).isEqualByComparingTo("5");
+        assertThat(dd.get("available").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(dd.get("reserveAlert").decimalValue()).isEqualByComparingTo("3");
+        assertThat(dd.get("link").asString()).isEqualTo("/admin/currencies/DD");
+        assertThat(dashboard().get("lowReserves").toString()).doesNotContain("DE");
+        String page = admin().get("/admin").body();
+        assertThat(page).contains("href=\"/admin/currencies/DD\"").doesNotContain("href=\"/admin/currencies/DE\"")
+                .contains("DD: 1.5 available (alert below 3)");
     }
 
     @Test
