@@ -16,7 +16,7 @@ import app.ratelink.system.OperatorMail;
  * at least {@link #REGULAR_HOURS} of the last 24 hours) has been silent for {@link #SILENCE}, or has been
  * getting errors for {@link #FAILING} (its last answer an error, none good since). One mail per robot and
  * episode, whichever node checks first (a compare-and-set on the robot's row); the robot's next good answer,
- * or any request after a silence, ends the episode.
+ * or any request after a silence, ends the episode. Written in the operators' language ({@link OperatorMail#locale()}).
  */
 @Component
 class FeedRobotAlerts {
@@ -55,8 +55,9 @@ class FeedRobotAlerts {
             if (repository.raise(s.id(), kind)) {
                 Object[] args = {s.profile(), r.address(), r.userAgent(), TIME.format(r.lastSeen()), r.lastStatus(),
                         s.lastOk() == null ? "-" : TIME.format(s.lastOk())};
-                mail.send(messages.getMessage("monitorings.robots.mail." + kind + ".subject", args, Locale.ENGLISH),
-                        messages.getMessage("monitorings.robots.mail." + kind + ".text", args, Locale.ENGLISH));
+                Locale locale = mail.locale();
+                mail.send(messages.getMessage("monitorings.robots.mail." + kind + ".subject", args, locale),
+                        messages.getMessage("monitorings.robots.mail." + kind + ".text", args, locale));
             }
         }
         repository.forgetHoursBefore(now.minus(KEEP_HOURS));

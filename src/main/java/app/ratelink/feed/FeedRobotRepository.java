@@ -3,6 +3,7 @@ package app.ratelink.feed;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +100,13 @@ class FeedRobotRepository {
     List<FeedRobot> of(String profile) {
         return jdbc.sql("SELECT * FROM feed_robots WHERE profile_code = :code ORDER BY last_seen DESC, id")
                 .param("code", profile).query((rs, n) -> robot(rs)).list();
+    }
+
+    /** When any robot last polled the profile, through the (profile_code, last_seen) index; empty when none ever did. */
+    Optional<Instant> lastSeen(String profile) {
+        return jdbc.sql("SELECT MAX(last_seen) AS last_seen FROM feed_robots WHERE profile_code = :code")
+                .param("code", profile).query((rs, n) -> Optional.ofNullable(SqlTime.instant(rs, "last_seen")))
+                .single();
     }
 
     /** Robots seen within {@code since} .. now that no alert is out for: the candidates of a check. */

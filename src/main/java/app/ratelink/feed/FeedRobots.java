@@ -3,10 +3,12 @@ package app.ratelink.feed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -145,6 +147,24 @@ public class FeedRobots {
         List<FeedRobot> all = new ArrayList<>(robots.values());
         all.sort(Comparator.comparing(FeedRobot::lastSeen).reversed());
         return all;
+    }
+
+    /**
+     * When any robot last polled each of the profiles (stored, or counted by this node since its last flush);
+     * a profile no robot ever polled is left out. One index look-up per profile.
+     */
+    public Map<String, Instant> lastPolls(Collection<String> profiles) {
+        Set<String> wanted = Set.copyOf(profiles);
+        Map<String, Instant> last = new LinkedHashMap<>();
+        for (String profile : wanted) {
+            repository.lastSeen(profile).ifPresent(at -> last.put(profile, at));
+        }
+        tallies.forEach((key, t) -> {
+            if (t.requests.get() > 0 && wanted.contains(key.profile())) {
+                last.merge(key.profile(), Instant.ofEpochMilli(t.lastSeen), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        return last;
     }
 
     private static FeedRobot sum(FeedRobot stored, FeedRobot pending) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.money.Decimals;
+import app.ratelink.partner.ReviewInvitation;
 import app.ratelink.system.Mailer;
 import app.ratelink.system.OperatorMail;
 import app.ratelink.system.Settings;
@@ -17,8 +18,9 @@ import app.ratelink.system.Settings;
 /**
  * A mail at every change of an order, as BestChange's rules ask ("at the moment of creation or changing an
  * order"): to the client on creation (number, direction, amounts, rate, fees, receiving account, payment
- * instructions, deadline, the order's link) and on every status change (what happens next), in the language of
- * the order; to the operators (setting {@code operatorEmails}) on a new order and on an order marked paid.
+ * instructions, deadline, the order's link) and on every status change (what happens next; on success the
+ * invitation to review the exchanger on the monitoring that referred the order, when it asks for one), in the
+ * language of the order; to the operators (setting {@code operatorEmails}) on a new order and on an order marked paid.
  * <p>
  * Written in the order's own transaction ({@link Mailer} queues them in the outbox), so a change that is rolled
  * back (a refused reserve hold, a lost race) sends nothing, and one that commits always does.
@@ -34,15 +36,17 @@ class OrderMails {
     private final OperatorMail operators;
     private final MessageSource messages;
     private final Settings settings;
+    private final ReviewInvitation review;
 
     OrderMails(OrderRepository repository, Catalog catalog, Mailer mailer, OperatorMail operators,
-               MessageSource messages, Settings settings) {
+               MessageSource messages, Settings settings, ReviewInvitation review) {
         this.repository = repository;
         this.catalog = catalog;
         this.mailer = mailer;
         this.operators = operators;
         this.messages = messages;
         this.settings = settings;
+        this.review = review;
     }
 
     @EventListener
@@ -67,9 +71,12 @@ class OrderMails {
         Order o = repository.byId(event.orderId()).orElseThrow();
         Locale locale = OrderLanguages.locale(o.language());
         String status = text("orders.status." + event.to().code(), locale);
+        String next = text("orders.next." + event.to().code(), locale);
+        if (event.to() == OrderStatus.SUCCESS) {
+            next += review.mailText(o.partnerId(), locale).map(line -> "\n\n" + line).orElse("");
+        }
         mailer.send(o.email(), text("orders.mail.status.subject", locale, o.number(), status),
-                text("orders.mail.status.body", locale, o.number(), give(o), get(o), status,
-                        text("orders.next." + event.to().code(), locale), link(o)));
+                text("orders.mail.status.body", locale, o.number(), give(o), get(o), status, next, link(o)));
         if (event.to() == OrderStatus.PAID) {
             operators.send(text("orders.mail.operator.paid.subject", Locale.ENGLISH, o.number(), give(o), get(o)),
                     text("orders.mail.operator.paid.body", Locale.ENGLISH, o.number(), give(o), get(o), event.actor(),

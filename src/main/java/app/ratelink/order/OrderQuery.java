@@ -7,8 +7,8 @@ import java.util.Locale;
  * A filter over orders, newest first ({@code created_at DESC, id DESC}). Null fields do not filter.
  * {@code from}/{@code to} bound the creation time, both inclusive; {@code beforeId} continues a previous
  * page after that order (keyset paging: no offset to count through). {@code text} is what the operator
- * typed: matched exactly against the order id, public id, client e-mail (case-insensitive) and receiving
- * account, each through its own index. {@code fromCode}/{@code toCode}: the direction; one of them alone
+ * typed: matched exactly against the order id, order number (any case, dash optional), public id, client
+ * e-mail (case-insensitive) and receiving account, each through its own index. {@code fromCode}/{@code toCode}: the direction; one of them alone
  * each bound one side; {@code currency}: orders with that currency on either side.
  */
 public record OrderQuery(OrderStatus status, Instant from, Instant to, Long partnerId, Long beforeId,
@@ -16,7 +16,7 @@ public record OrderQuery(OrderStatus status, Instant from, Instant to, Long part
                          String currency) {
 
     public static final int MAX_LIMIT = 1000;
-    /** Longer than any id, public id, e-mail or account: such a text can match nothing. */
+    /** Longer than any id, number, public id, e-mail or account: such a text can match nothing. */
     public static final int MAX_TEXT = 254;
 
     public OrderQuery {

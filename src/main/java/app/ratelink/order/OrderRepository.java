@@ -301,7 +301,8 @@ class OrderRepository {
 
     /**
      * What the operator typed, matched exactly against each searchable column through that column's own
-     * index (a UNION of index look-ups: an OR over four columns would make H2 read the whole table).
+     * index (a UNION of index look-ups: an OR over five columns would make H2 read the whole table). The order
+     * number is matched as typed and as the client reads it out ({@link PublicIds#asNumber}).
      */
     private static String textMatch(String text, Map<String, Object> p) {
         if (text.length() > OrderQuery.MAX_TEXT) {
@@ -312,7 +313,9 @@ class OrderRepository {
         StringBuilder ids = new StringBuilder("""
                 id IN (SELECT t.id FROM orders t WHERE t.public_id = :text
                 UNION SELECT t.id FROM orders t WHERE t.email_search = :textLower
-                UNION SELECT t.id FROM orders t WHERE t.account = :text""");
+                UNION SELECT t.id FROM orders t WHERE t.account = :text
+                UNION SELECT t.id FROM orders t WHERE t.number IN (:text, :textNumber)""");
+        p.put("textNumber", PublicIds.asNumber(text));
         if (text.matches("\\d{1,18}")) {
             ids.append(" UNION SELECT t.id FROM orders t WHERE t.id = :textId");
             p.put("textId", Long.parseLong(text));

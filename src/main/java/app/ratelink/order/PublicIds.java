@@ -2,6 +2,7 @@ package app.ratelink.order;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * The order's public id is its only access control (whoever has the link sees the order), so it is
@@ -29,6 +30,18 @@ final class PublicIds {
             b.append(NUMBER_ALPHABET.charAt(RANDOM.nextInt(NUMBER_ALPHABET.length())));
         }
         return b.toString();
+    }
+
+    /**
+     * An order number as an operator types it (any case, with or without the dash, {@code k7m42qxa}) in the form
+     * it is stored ({@code K7M4-2QXA}); any other text unchanged, so numbers of older orders still match.
+     */
+    static String asNumber(String typed) {
+        String t = typed.strip().toUpperCase(Locale.ROOT);
+        if (t.matches("[A-Z0-9]{4}-?[A-Z0-9]{4}")) {
+            return t.substring(0, 4) + "-" + t.substring(t.length() - 4);
+        }
+        return t;
     }
 
     static String next() {

@@ -1,5 +1,7 @@
 package app.ratelink.system;
 
+import java.util.Locale;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,6 +17,14 @@ public class OperatorMail {
     OperatorMail(Mailer mailer, Settings settings) {
         this.mailer = mailer;
         this.settings = settings;
+    }
+
+    /**
+     * The language operator mails are written in: the site's {@code defaultLanguage} (the addresses of
+     * {@code operatorEmails} are not accounts with a language of their own), English when that is unknown.
+     */
+    public Locale locale() {
+        return Languages.of(settings.get(Setting.DEFAULT_LANGUAGE)).orElse(Languages.FALLBACK);
     }
 
     public void send(String subject, String text) {

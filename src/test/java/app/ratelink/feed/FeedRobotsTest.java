@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,10 +59,17 @@ class FeedRobotsTest {
     /** One node: its own counters and alert checker on the shared database. */
     record Node(FeedRobots robots, OperatorMail mail) {
         static Node on(Engine engine, TestClock clock) {
+            return on(engine, clock, Locale.ENGLISH);
+        }
+
+        /** A node whose operators read {@code language} (the site's defaultLanguage). */
+        static Node on(Engine engine, TestClock clock, Locale language) {
             ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
             messages.setBasenames("i18n/monitorings");
             messages.setDefaultEncoding("UTF-8");
+            messages.setFallbackToSystemLocale(false);
             OperatorMail mail = mock(OperatorMail.class);
+            when(mail.locale()).thenReturn(language);
             FeedRobotRepository repository = new FeedRobotRepository(engine.jdbc());
             return new Node(new FeedRobots(clock, repository, new FeedRobotAlerts(repository, mail, messages)), mail);
         }
@@ -172,6 +181,27 @@ class FeedRobotsTest {
         clock.plus(Duration.ofMinutes(2));
         a.robots().flush();
         verify(a.mail(), times(1)).send(anyString(), anyString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("app.ratelink.testing.Engine#all")
+    void operatorsWhoseSiteSpeaksRussianGetTheAlertsInRussian(Engine engine) {
+        TestClock clock = new TestClock();
+        Node a = Node.on(engine, clock, Locale.forLanguageTag("ru"));
+        pollFor(a, clock, 20, 200);
+        for (int i = 0; i < 3; i++) {
+            a.robots().record("bestchange", "203.0.113.7", AGENT, 404, 0);
+            clock.plus(Duration.ofMinutes(2));
+            a.robots().flush();
+        }
+        verify(a.mail(), times(1)).send(contains("робот получает ошибки"), contains("HTTP 404"));
+        clock.plus(Duration.ofHours(1));
+        Node b = Node.on(engine, clock, Locale.forLanguageTag("ru"));
+        b.robots().record("bestchange", "203.0.113.7", AGENT, 200, 1000);
+        b.robots().flush();
+        clock.plus(Duration.ofMinutes(31));
+        b.robots().flush();
+        verify(b.mail(), times(1)).send(contains("робот перестал забирать файл"), contains("203.0.113.7"));
     }
 
     @ParameterizedTest

@@ -18,7 +18,7 @@ import app.ratelink.system.Settings;
 
 /**
  * The operator's order search, as the admin page, the operator API and the CSV export all read it:
- * {@code q} (order id, public id, client e-mail or receiving account), {@code partnerId} (a partner's id
+ * {@code q} (order id, order number, public id, client e-mail or receiving account), {@code partnerId} (a partner's id
  * or e-mail), {@code from}/{@code to} (unix seconds, an ISO-8601 instant, or a date {@code 2026-12-01} in
  * the site's time zone: from its first, to its last instant), {@code status}, {@code direction}
  * ({@code PMUSD-BTC}; {@code PMUSD-} or {@code -BTC} for one side; {@code PMUSD} for either side).

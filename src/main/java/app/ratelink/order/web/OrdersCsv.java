@@ -22,13 +22,14 @@ import app.ratelink.system.Settings;
 /**
  * The orders of a search as CSV, streamed row by row from the database to the response (a million orders
  * take the heap of one page of rows): for {@code GET /api/operator/v1/orders.csv} and the admin page's
- * export link. Cells are formula-safe ({@link CsvRecord}): e-mails and accounts are typed by clients.
+ * export link. {@code number} came last (issue 22) so that readers of the earlier columns by position still
+ * read them. Cells are formula-safe ({@link CsvRecord}): e-mails and accounts are typed by clients.
  */
 @Component
 class OrdersCsv {
 
     static final String[] HEADER = {"id", "public_id", "created", "status", "from", "to", "amount_give",
-            "amount_get", "rate_in", "rate_out", "email", "account", "city", "partner_id", "partner_reward"};
+            "amount_get", "rate_in", "rate_out", "email", "account", "city", "partner_id", "partner_reward", "number"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Orders orders;
@@ -66,6 +67,6 @@ class OrdersCsv {
                 o.status().code(), o.from(), o.to(), o.amountGive().toPlainString(), o.amountGet().toPlainString(),
                 o.rateIn().toPlainString(), o.rateOut().toPlainString(), o.email(), o.account(), o.city(),
                 o.partnerId() == null ? "" : o.partnerId().toString(),
-                o.partnerReward() == null ? "" : o.partnerReward().toPlainString());
+                o.partnerReward() == null ? "" : o.partnerReward().toPlainString(), o.number());
     }
 }

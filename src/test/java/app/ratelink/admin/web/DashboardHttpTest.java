@@ -23,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.ratelink.catalog.Reserves;
+import app.ratelink.feed.FeedRobots;
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderClient;
 import app.ratelink.order.OrderForm;
@@ -35,6 +37,7 @@ import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
+import app.ratelink.system.SqlTime;
 import app.ratelink.testing.IntegrationTest;
 import app.ratelink.testing.MutableClock;
 import app.ratelink.testing.TestHttp;
@@ -80,6 +83,15 @@ class DashboardHttpTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Reserves reserves;
+
+    /** Holds of orders that exist only in reserve_holds, as a paid order's hold stands there. */
+    static final long HELD_ORDER = 9_000_001L;
+
+    @Autowired
+    FeedRobots robots;
+
     static boolean loaded;
     static long partnerId;
 
@@ -90,7 +102,11 @@ class DashboardHttpTest extends IntegrationTest {
      * 123.45 DA at 00:30 Moscow; yesterday 23:30 Moscow (still 14 June UTC too) 200 DA; 20 days ago 4000 DC
      * (50 USD); 40 days ago 999 DA. Paid and waiting: 333.33 DA five days ago. New, referred: today at 12:55.
      * Partner clicks: 8 today, 12 three days ago, 30 twenty-five days ago. Payouts: 10.50 and 4.25 pending,
-     * 99 paid.
+     * 99 paid. DD and DE (no directions) have a base reserve of 5 above their alert of 3; 3.50 of DD is held
+     * (available 1.50, low), 1.50 of DE (available 3.50, not low). Feed profiles, by their robots' last poll:
+     * dash-lone 45 minutes ago, dash-silent (the partner's monitoring) 31 minutes ago by the later of two robots,
+     * dash-edge exactly 30 minutes ago, dash-fresh 10 minutes ago (counted in memory), dash-off (not served) two
+     * hours ago, dash-never never.
      */
     @BeforeEach
     void fixedDataSet() {
@@ -109,6 +125,14 @@ class DashboardHttpTest extends IntegrationTest {
         put(op, "/api/operator/v1/currencies/DC", """
                 {"name":"Rouble C","unit":"RUB","scale":2,"reserve":0,"usdRate":0.0125,"active":true,"payoutAllowed":false,
                  "payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":""}""");
+        put(op, "/api/operator/v1/currencies/DD", """
+                {"name":"Held D","unit":"EUR","scale":2,"reserve":5,"usdRate":1,"active":true,"payoutAllowed":false,
+                 "payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":"","reserveAlert":3}""");
+        put(op, "/api/operator/v1/currencies/DE", """
+                {"name":"Held E","unit":"EUR","scale":2,"reserve":5,"usdRate":1,"active":true,"payoutAllowed":false,
+                 "payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":"","reserveAlert":3}""");
+        reserves.hold(HELD_ORDER, "DD", new BigDecimal("3.50"));
+        reserves.hold(HELD_ORDER + 1, "DE", new BigDecimal("1.50"));
         direction(op, "DA", "DB", "50000", "1", "5", true);
         direction(op, "DC", "DA", "80", "1", "2.5", true);
         direction(op, "DB", "DA", "1", "50000", "1", false);
@@ -133,7 +157,38 @@ class DashboardHttpTest extends IntegrationTest {
         payout(0, "10.50");
         payout(0, "4.25");
         payout(1, "99");
+
+        feed(op, "dash-lone", "Lone feed", null, true);
+        feed(op, "dash-silent", "Silent monitoring", partnerId, true);
+        feed(op, "dash-edge", "Edge feed", null, true);
+        feed(op, "dash-fresh", "Fresh feed", null, true);
+        feed(op, "dash-off", "Switched off", null, false);
+        feed(op, "dash-never", "Never polled", null, true);
+        robot("dash-lone", "198.51.100.1", NOW.minus(Duration.ofMinutes(45)));
+        robot("dash-silent", "198.51.100.2", NOW.minus(Duration.ofHours(2)));
+        robot("dash-silent", "198.51.100.3", NOW.minus(Duration.ofMinutes(31)));
+        robot("dash-edge", "198.51.100.4", NOW.minus(Duration.ofMinutes(30)));
+        robot("dash-fresh", "198.51.100.5", NOW.minus(Duration.ofHours(3)));
+        robot("dash-off", "198.51.100.6", NOW.minus(Duration.ofHours(2)));
+        // Counted by this node, not stored yet (or stored by the next flush): it polled 10 minutes ago.
+        clock.set(NOW.minus(Duration.ofMinutes(10)));
+        robots.record("dash-fresh", "198.51.100.7", "FreshParser/1", 200, 100);
+        clock.set(NOW);
         loaded = true;
+    }
+
+    static void feed(TestHttp op, String code, String name, Long partner, boolean enabled) {
+        put(op, "/api/operator/v1/feeds/" + code, "{\"name\":\"%s\",\"enabled\":%s%s}".formatted(name, enabled,
+                partner == null ? "" : ",\"partnerId\":" + partner));
+    }
+
+    void robot(String profile, String address, Instant lastSeen) {
+        jdbc.sql("""
+                INSERT INTO feed_robots (profile_code, address, user_agent, requests, not_modified, bytes, last_status,
+                                         first_seen, last_seen, last_ok)
+                VALUES (:p, :a, 'Parser/2', 10, 0, 1000, 200, :first, :last, :last)""")
+                .param("p", profile).param("a", address).param("first", SqlTime.of(lastSeen.minus(Duration.ofDays(1))))
+                .param("last", SqlTime.of(lastSeen)).update();
     }
 
     static void put(TestHttp op, String path, String body) {
@@ -223,7 +278,7 @@ class DashboardHttpTest extends IntegrationTest {
         assertThat(d.get("ordersWaiting").get("link").asString()).isEqualTo("/admin/orders?status=paid");
         assertThat(d.get("pendingPayouts").get("count").asLong()).isEqualTo(2);
         assertThat(d.get("pendingPayouts").get("sum").decimalValue()).isEqualByComparingTo("14.75");
-        assertThat(d.get("lowReserves").toString()).isEqualTo("[\"DB\"]");
+        assertThat(d.get("lowReserves").toString()).isEqualTo("[\"DB\",\"DD\"]");
         assertThat(d.get("lowReserveDetails").get(0).get("link").asString()).isEqualTo("/admin/currencies/DB");
         JsonNode out = d.get("outOfFeed");
         assertThat(out.toString()).contains("{\"from\":\"DA\",\"to\":\"DC\",\"reason\":\"no-reserve\","
@@ -231,6 +286,53 @@ class DashboardHttpTest extends IntegrationTest {
                 .contains("{\"from\":\"DB\",\"to\":\"DA\",\"reason\":\"inactive\",\"link\":\"/admin/directions/DB/DA\"}");
         assertThat(out.size()).isEqualTo(2);
         assertThat(http().get("/api/operator/v1/dashboard").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aReserveIsLowWhenWhatIsAvailableAfterTheHoldsIsBelowItsAlertNotTheBase() {
+        JsonNode dd = dashboard().get("lowReserveDetails").get(1);
+        assertThat(dd.get("code").asString()).isEqualTo("DD");
+        assertThat(dd.get("reserve").decimalValue()).isEqualByComparingTo("5");
+        assertThat(dd.get("available").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(dd.get("reserveAlert").decimalValue()).isEqualByComparingTo("3");
+        assertThat(dd.get("link").asString()).isEqualTo("/admin/currencies/DD");
+        assertThat(dashboard().get("lowReserves").toString()).doesNotContain("DE");
+        String page = admin().get("/admin").body();
+        assertThat(page).contains("href=\"/admin/currencies/DD\"").doesNotContain("href=\"/admin/currencies/DE\"")
+                .contains("DD: 1.5 available (alert below 3)");
+    }
+
+    @Test
+    void servedFeedsNoRobotHasPolledForThirtyMinutesLinkToTheirMonitoringOrRobots() {
+        JsonNode d = dashboard();
+        JsonNode unpolled = d.get("unpolledFeeds");
+        assertThat(unpolled.size()).as(unpolled.toString()).isEqualTo(2);
+        assertThat(unpolled.get(0).get("code").asString()).isEqualTo("dash-lone");
+        assertThat(unpolled.get(0).get("name").asString()).isEqualTo("Lone feed");
+        assertThat(unpolled.get(0).get("partnerId").isNull()).isTrue();
+        assertThat(unpolled.get(0).get("lastPoll").asString()).isEqualTo("2026-06-15T09:15:00Z");
+        assertThat(unpolled.get(0).get("link").asString()).isEqualTo("/admin/feeds/dash-lone");
+        assertThat(unpolled.get(1).get("code").asString()).isEqualTo("dash-silent");
+        assertThat(unpolled.get(1).get("partnerId").asLong()).isEqualTo(partnerId);
+        assertThat(unpolled.get(1).get("lastPoll").asString()).isEqualTo("2026-06-15T09:29:00Z");
+        assertThat(unpolled.get(1).get("link").asString()).isEqualTo("/admin/monitorings/" + partnerId);
+        // Every field there was before is still there.
+        assertThat(d.propertyNames()).contains("at", "zone", "baseCurrency", "today", "last7Days", "last30Days",
+                "ordersWaiting", "pendingPayouts", "lowReserves", "lowReserveDetails", "outOfFeed");
+
+        String page = admin().get("/admin").body();
+        assertThat(page).contains("data-feed=\"dash-lone\"", "href=\"/admin/feeds/dash-lone\"",
+                        "Lone feed (last poll 2026-06-15 12:15)", "href=\"/admin/monitorings/" + partnerId + "\"",
+                        "Feeds no robot has polled for 30 minutes:")
+                .doesNotContain("data-feed=\"dash-edge\"", "data-feed=\"dash-fresh\"", "data-feed=\"dash-off\"",
+                        "data-feed=\"dash-never\"");
+        assertThat(admin().withHeader("Accept-Language", "ru").get("/admin").body())
+                .contains("Lone feed (последний опрос 2026-06-15 12:15)");
+    }
+
+    @Test
+    void theAdminMenuLinksToTheMonitorings() {
+        assertThat(admin().get("/admin").body()).contains("href=\"/admin/monitorings\">Monitorings<");
     }
 
     @Test

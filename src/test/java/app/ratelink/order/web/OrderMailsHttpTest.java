@@ -25,9 +25,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import app.ratelink.order.Order;
+import app.ratelink.order.OrderClient;
+import app.ratelink.order.OrderForm;
 import app.ratelink.order.OrderPlacement;
 import app.ratelink.order.OrderStatus;
 import app.ratelink.order.Orders;
+import app.ratelink.order.Referral;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerFixtures;
 import app.ratelink.partner.Partners;
@@ -179,7 +182,7 @@ class OrderMailsHttpTest extends IntegrationTest {
                 "Order " + order.number() + ": processing",
                 "Order " + order.number() + ": completed");
         assertThat(text(mails.get(3))).contains("the money was sent to your account")
-                .contains("/order/" + publicId);
+                .contains("/order/" + publicId).doesNotContain("review");
         assertThat(to("ops@exchanger.test", 2)).hasSize(2);
     }
 
@@ -193,6 +196,49 @@ class OrderMailsHttpTest extends IntegrationTest {
         assertThat(text(created)).contains("Вы отдаёте: 20 " + from);
         orders.changeStatus(order.id(), OrderStatus.CANCELLED, "test", "");
         assertThat(to(client, 2).get(1).getSubject()).isEqualTo("Заявка " + order.number() + ": отменена");
+    }
+
+    @Test
+    void theSuccessMailOfAnOrderAMonitoringReferredInvitesToReviewThereInTheOrdersLanguage() throws Exception {
+        Partner monitoring = PartnerFixtures.partner(partners);
+        String review = "https://monitoring.example/reviews/" + from.toLowerCase();
+        assertThat(operator().json("PUT", "/api/operator/v1/partners/" + monitoring.id(),
+                "{\"reviewUrl\":\"" + review + "\"}").statusCode()).isEqualTo(200);
+        Partner plain = PartnerFixtures.partner(partners);
+
+        Order en = referred(monitoring, "en");
+        Order ru = referred(monitoring, "ru");
+        Order none = referred(plain, "en");
+        for (Order o : List.of(en, ru, none)) {
+            orders.changeStatus(o.id(), OrderStatus.PAID, "test", "");
+        }
+        // Only the success mail carries the line; the paid one does not.
+        List<MimeMessage> paid = to(client, 6);
+        assertThat(paid).hasSize(6).noneSatisfy(m -> assertThat(text(m)).contains(review));
+        for (Order o : List.of(en, ru, none)) {
+            orders.changeStatus(o.id(), OrderStatus.SUCCESS, "test", "");
+        }
+        List<MimeMessage> mails = to(client, 9);
+        assertThat(mail(mails, "Order " + en.number() + ": completed")).contains("the money was sent to your account")
+                .contains("Please leave a review of this exchange on the site that brought you to us: " + review);
+        assertThat(mail(mails, "Заявка " + ru.number() + ": выполнена"))
+                .contains("Оставьте, пожалуйста, отзыв об обмене на сайте, с которого вы к нам пришли: " + review);
+        assertThat(mail(mails, "Order " + none.number() + ": completed")).doesNotContain("review");
+    }
+
+    private Order referred(Partner partner, String language) {
+        return placement.place(new OrderForm(from, to, "20", "MCN-wallet-1", client, null),
+                new OrderClient("192.0.2.7", "UA", "v", new Referral(partner.id(), null, "hash"), language));
+    }
+
+    private static String mail(List<MimeMessage> mails, String subject) {
+        return mails.stream().filter(m -> {
+            try {
+                return m.getSubject().equals(subject);
+            } catch (Exception e) {
+                return false;
+            }
+        }).map(OrderMailsHttpTest::text).findFirst().orElseThrow(() -> new AssertionError("no mail " + subject));
     }
 
     @Test

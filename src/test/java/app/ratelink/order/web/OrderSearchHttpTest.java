@@ -113,6 +113,23 @@ class OrderSearchHttpTest extends IntegrationTest {
     }
 
     @Test
+    void qFindsAnOrderByTheNumberTheClientReadsOutInAnyCaseWithOrWithoutTheDash() {
+        String number = placed.get(1).number();
+        assertThat(number).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(ids("q=" + number)).containsExactly(id(1));
+        assertThat(ids("q=" + enc(" " + number.toLowerCase() + " "))).containsExactly(id(1));
+        assertThat(ids("q=" + number.replace("-", ""))).containsExactly(id(1));
+        assertThat(api("q=" + number).get(0).get("number").asString()).isEqualTo(number);
+        assertThat(ids("q=" + number + "&status=paid")).isEmpty();
+        String[] csv = operator().get("/api/operator/v1/orders.csv?q=" + number).body().split("\r\n");
+        assertThat(csv).hasSize(2);
+        assertThat(csv[1]).startsWith("\"" + id(1) + "\",").endsWith(",\"" + number + "\"");
+        String page = admin().get("/admin/orders?q=" + number.toLowerCase()).body();
+        assertThat(page).contains("/admin/orders/" + id(1) + "\"").contains(">" + number + "<")
+                .doesNotContain("/admin/orders/" + id(0) + "\"");
+    }
+
+    @Test
     void partnerIdTakesAnIdOrAnEmail() {
         assertThat(ids("partnerId=" + partner.id())).containsExactly(id(3), id(1));
         assertThat(ids("partnerId=" + enc(partner.email().toUpperCase()))).containsExactly(id(3), id(1));
@@ -174,13 +191,15 @@ class OrderSearchHttpTest extends IntegrationTest {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).isEqualTo("\"id\",\"public_id\",\"created\",\"status\",\"from\",\"to\",\"amount_give\","
-                + "\"amount_get\",\"rate_in\",\"rate_out\",\"email\",\"account\",\"city\",\"partner_id\",\"partner_reward\"");
+                + "\"amount_get\",\"rate_in\",\"rate_out\",\"email\",\"account\",\"city\",\"partner_id\",\"partner_reward\","
+                + "\"number\"");
         // A public id is random URL-safe text: one that starts with '-' is defused like any formula-like cell.
         String publicId = placed.get(4).publicId();
         String publicIdCell = publicId.startsWith("-") ? "'" + publicId : publicId;
         assertThat(lines[1]).startsWith("\"" + id(4) + "\",\"" + publicIdCell + "\",")
                 .contains(",\"new\",\"" + other + "\",\"" + to + "\",\"14\",\"14\",")
                 .contains(",\"'=HYPERLINK(\"\"http://evil\"\")" + tag + "\",");
+        assertThat(lines[1]).endsWith(",\"" + placed.get(4).number() + "\"");
         assertThat(lines[2]).startsWith("\"" + id(3) + "\",").contains(",\"" + partner.id() + "\",");
         assertThat(operator().get("/api/operator/v1/orders.csv?q=" + id(2)).body().split("\r\n")).hasSize(2);
         assertThat(operator().get("/api/operator/v1/orders.csv?status=lost").statusCode()).isEqualTo(400);
