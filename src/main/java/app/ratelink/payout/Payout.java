@@ -3,6 +3,8 @@ package app.ratelink.payout;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import app.ratelink.money.BaseCurrency;
+
 /** A payout request with everything the operator sees. */
 public record Payout(long id, long partnerId, long methodId, String currencyCode, String account,
                      BigDecimal originalAmount, BigDecimal feePercent, BigDecimal payAmount, PayoutStatus status,
@@ -10,6 +12,6 @@ public record Payout(long id, long partnerId, long methodId, String currencyCode
 
     public PartnerPayout forPartner() {
         return new PartnerPayout(id, createdAt, methodId, account, payAmount, currencyCode, originalAmount,
-                Payouts.BASE_CURRENCY, status.code());
+                BaseCurrency.code(), status.code());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.Languages;
@@ -38,7 +39,7 @@ class PayoutMail {
         String amount = Decimals.plain(pay) + " " + method.currencyCode() + " (" + method.title() + ")";
         operators.send(messages.getMessage("orders.mail.operator.payout.subject", new Object[] {String.valueOf(id), amount}, Locale.ENGLISH),
                 messages.getMessage("orders.mail.operator.payout.body", new Object[] {String.valueOf(id), amount, partner, account,
-                        Decimals.plain(balance) + " " + Payouts.BASE_CURRENCY, settings.baseUrl() + "/admin/payouts"},
+                        Decimals.plain(balance) + " " + BaseCurrency.code(), settings.baseUrl() + "/admin/payouts"},
                         Locale.ENGLISH));
     }
 

@@ -41,7 +41,6 @@ import app.ratelink.system.SqlTime;
 @Service
 public class Payouts {
 
-    public static final String BASE_CURRENCY = "USD";
     static final int FETCH_SIZE = 500;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

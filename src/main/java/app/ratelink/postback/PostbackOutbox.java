@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderCreated;
@@ -103,7 +104,7 @@ class PostbackOutbox {
         v.put("payout_id", Long.toString(p.id()));
         v.put("status", p.status().label());
         v.put("amount_give", plain(p.originalAmount()));
-        v.put("currency_give", Payouts.BASE_CURRENCY);
+        v.put("currency_give", BaseCurrency.code());
         v.put("amount_get", plain(p.payAmount()));
         v.put("currency_get", p.currencyCode());
         return v;

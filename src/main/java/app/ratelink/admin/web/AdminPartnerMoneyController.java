@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payouts;
@@ -80,7 +81,7 @@ class AdminPartnerMoneyController {
                 Adjustments.Posted posted = adjustments.post(id, form.decimal(), form.reason(), form.key());
                 redirect.addFlashAttribute("message", messages.getMessage(posted.booked()
                         ? "dashboard.adjust.booked" : "dashboard.adjust.already",
-                        new Object[] {posted.entry().amount().toPlainString(), Payouts.BASE_CURRENCY}, locale));
+                        new Object[] {posted.entry().amount().toPlainString(), BaseCurrency.code()}, locale));
                 return "redirect:/admin/partners/" + id;
             } catch (BadRequestException e) {
                 errors.rejectValue(e.field(), "invalid", e.getMessage());
@@ -111,7 +112,7 @@ class AdminPartnerMoneyController {
                 .toList());
         model.addAttribute("olderEntries", entries.size() > ENTRIES ? shown.get(shown.size() - 1).id() : null);
         model.addAttribute("payouts", payouts.ofPartner(id, PAYOUTS));
-        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("zone", settings.zone());
     }
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.feed.FeedProfile;
 import app.ratelink.feed.FeedProfiles;
 import app.ratelink.feed.FeedRobot;
@@ -110,7 +111,7 @@ class AdminMonitoringsController {
         model.addAttribute("pending", Decimals.plain(payouts.pending(partnerId)));
         model.addAttribute("payouts", payouts.ofPartner(partnerId, RECENT));
         model.addAttribute("month", YearMonth.from(today).toString());
-        model.addAttribute("currency", Payouts.BASE_CURRENCY);
+        model.addAttribute("currency", BaseCurrency.code());
         return "monitoring/admin-monitoring";
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payout;
@@ -69,7 +70,7 @@ class AdminPayoutsController {
         model.addAttribute("status", filter == null ? "all" : Integer.toString(filter.code()));
         model.addAttribute("statuses", PayoutStatus.values());
         model.addAttribute("limit", LIMIT);
-        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("zone", settings.zone());
         return "payout/admin-payouts";
     }
@@ -89,7 +90,7 @@ class AdminPayoutsController {
         return decided(status, redirect, () -> {
             Payout payout = payouts.reject(id, "admin:" + admin.getName(), comment);
             return text("admin.payouts.rejected", String.valueOf(id), payout.originalAmount().toPlainString(),
-                    Payouts.BASE_CURRENCY);
+                    BaseCurrency.code());
         });
     }
 

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payout;
@@ -77,7 +78,7 @@ class CabinetPayoutsController {
         model.addAttribute("totalReceived", Decimals.plain(payouts.totalReceived(partnerId)));
         model.addAttribute("pending", Decimals.plain(payouts.pending(partnerId)));
         model.addAttribute("minPayout", Decimals.plain(payouts.minPayout()));
-        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("methods", methods.stream().map(m -> new MethodRow(m.id(), m.title(), m.currencyCode(),
                 Decimals.plain(m.feePercent()) + "%", Decimals.plain(payouts.amountIn(m, balance)))).toList());
         Map<Long, String> titles = methods.stream().collect(Collectors.toMap(PayoutMethod::id, PayoutMethod::title));
@@ -98,7 +99,7 @@ class CabinetPayoutsController {
             String title = titles.apply(p.methodId());
             return new PayoutRow(p.id(), format.format(p.createdAt()), title == null ? p.currencyCode() : title,
                     p.account(), Decimals.plain(p.payAmount()) + " " + p.currencyCode(),
-                    Decimals.plain(p.originalAmount()) + " " + Payouts.BASE_CURRENCY, p.status().code(),
+                    Decimals.plain(p.originalAmount()) + " " + BaseCurrency.code(), p.status().code(),
                     "cabinet.payouts.status." + p.status().label(), badge(p.status()), p.comment() == null ? "" : p.comment(), p.status() == PayoutStatus.PENDING);
         };
     }
