@@ -1,6 +1,5 @@
 package app.ratelink.admin.web;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -106,9 +105,9 @@ class AdminPartnerMoneyController {
         model.addAttribute("balance", totals.balance());
         model.addAttribute("earned", totals.earned());
         model.addAttribute("adjusted", totals.adjusted());
-        model.addAttribute("paid", payouts.paid(List.of(id)).getOrDefault(id, BigDecimal.ZERO));
+        model.addAttribute("paid", payouts.paid(List.of(id)).getOrDefault(id, BaseCurrency.zero()));
         model.addAttribute("pending", payouts.pending(id));
-        model.addAttribute("entries", shown.stream().map(e -> new EntryRow(e, e.kind().code(), e.amount().signum() > 0))
+        model.addAttribute("entries", shown.stream().map(e -> new EntryRow(e, e.kind().code(), e.amount().isPositive()))
                 .toList());
         model.addAttribute("olderEntries", entries.size() > ENTRIES ? shown.get(shown.size() - 1).id() : null);
         model.addAttribute("payouts", payouts.ofPartner(id, PAYOUTS));

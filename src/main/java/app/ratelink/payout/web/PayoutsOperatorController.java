@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import app.ratelink.money.BaseCurrency;
 import app.ratelink.operatorapi.OperatorApi;
 import app.ratelink.payout.Payout;
 import app.ratelink.payout.PayoutStatus;
@@ -47,7 +46,7 @@ class PayoutsOperatorController {
                       Instant createdAt, Instant decidedAt) {
         static PayoutJson of(Payout p) {
             return new PayoutJson(p.id(), p.partnerId(), p.methodId(), p.currencyCode(), p.account(),
-                    p.originalAmount(), BaseCurrency.code(), p.feePercent(), p.payAmount(), p.status().code(),
+                    p.originalAmount().amount(), p.originalAmount().currency(), p.feePercent(), p.payAmount().amount(), p.status().code(),
                     p.status().label(), p.comment(), p.decidedBy(), p.createdAt(), p.decidedAt());
         }
     }

@@ -93,7 +93,7 @@ class CabinetExchangesController {
         model.addAttribute("orders", more ? rows.subList(0, PAGE) : rows);
         model.addAttribute("more", more);
         model.addAttribute("page", PAGE);
-        model.addAttribute("earned", Decimals.plain(rewards.earned(partnerId)));
+        model.addAttribute("earned", rewards.earned(partnerId).toPlainString());
         model.addAttribute("terms", Terms.of(rewards.terms(partnerId)));
         model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("from", start == null ? "" : start.toString());

@@ -146,7 +146,7 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         assertThat(text(request(cabinet, "abc", "U1234567").body(), "payout-error")).isEqualTo(NOT_ALLOWED);
 
         assertThat(payoutsOf(partner)).isZero();
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("5");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("5");
     }
 
     @Test
@@ -174,7 +174,7 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
 
         HttpResponse<String> again = cabinet.follow(cabinet.postForm("/account/payouts/" + id + "/cancel", Map.of()));
         assertThat(text(again.body(), "payout-error")).contains("not pending");
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("10");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("10");
     }
 
     @Test
@@ -189,8 +189,8 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         assertThat(tried.statusCode()).isEqualTo(200);
         assertThat(text(tried.body(), "payout-error")).contains("not pending");
         assertThat(payouts.byId(id).orElseThrow().status()).isEqualTo(PayoutStatus.PENDING);
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(payouts.balance(other.id())).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(payouts.balance(other.id()).amount()).isEqualByComparingTo(BigDecimal.ZERO);
     }
 
     private static String row(String body, long id) {
