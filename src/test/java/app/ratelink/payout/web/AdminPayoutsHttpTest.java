@@ -119,8 +119,13 @@ class AdminPayoutsHttpTest extends IntegrationTest {
         assertThat(pending.body().indexOf("data-payout-id=\"" + rejected + "\""))
                 .isLessThan(pending.body().indexOf("data-payout-id=\"" + paid + "\""));
 
+        HttpResponse<String> askedPay = admin.postForm("/admin/payouts/" + paid + "/pay", Map.of("comment", "tx 42", "status", "0"));
+        assertThat(askedPay.statusCode()).isEqualTo(200);
+        assertThat(askedPay.body()).contains("id=\"confirm-form\"").contains("name=\"confirm\" value=\"1\"")
+                .contains("name=\"_csrf\"").contains("value=\"tx 42\"").contains("U1234567");
+        assertThat(payouts.byId(paid).orElseThrow().status()).isEqualTo(PayoutStatus.PENDING);
         HttpResponse<String> afterPay = admin.follow(admin.postForm("/admin/payouts/" + paid + "/pay",
-                Map.of("comment", "tx 42", "status", "0")));
+                Map.of("comment", "tx 42", "status", "0", "confirm", "1")));
         assertThat(afterPay.body()).contains("id=\"payout-message\"").doesNotContain("data-payout-id=\"" + paid + "\"");
         assertThat(payouts.byId(paid).orElseThrow().status()).isEqualTo(PayoutStatus.PAID);
         assertThat(payouts.byId(paid).orElseThrow().comment()).isEqualTo("tx 42");
@@ -130,7 +135,10 @@ class AdminPayoutsHttpTest extends IntegrationTest {
                 .satisfies(m -> assertThat(m.subject()).contains("is paid"));
 
         admin.get("/admin/payouts");
-        admin.follow(admin.postForm("/admin/payouts/" + rejected + "/reject", Map.of("comment", "Wrong wallet")));
+        assertThat(admin.postForm("/admin/payouts/" + rejected + "/reject", Map.of("comment", "Wrong wallet")).body())
+                .contains("id=\"confirm-form\"");
+        assertThat(payouts.byId(rejected).orElseThrow().status()).isEqualTo(PayoutStatus.PENDING);
+        admin.follow(admin.postForm("/admin/payouts/" + rejected + "/reject", Map.of("comment", "Wrong wallet", "confirm", "1")));
         assertThat(payouts.byId(rejected).orElseThrow().status()).isEqualTo(PayoutStatus.REJECTED);
         assertThat(payouts.balance(second.id()).amount()).isEqualByComparingTo("10").isEqualByComparingTo(ledgerSum(second));
         assertThat(mailsAbout(second, rejected)).singleElement().satisfies(m -> {

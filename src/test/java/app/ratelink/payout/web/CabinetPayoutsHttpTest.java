@@ -177,6 +177,42 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("10");
     }
 
+    /**
+     * SPEC §4: a refund after a paid payout reverses a reward that already left, so the balance goes below zero.
+     * The page says why, offers no request form, and a request posted anyway is refused with that reason.
+     */
+    @Test
+    void aNegativeBalanceIsExplainedAndBlocksPayoutsUntilItIsPositive() {
+        fixtures.successfulOrder(placement, orders, partner.id(), "1000");
+        var refunded = fixtures.successfulOrder(placement, orders, partner.id(), "1000");
+        long paid = payouts.request(partner.id(), usdMethod, "U1234567");
+        payouts.pay(paid, "admin:test", "tx 1");
+        orders.changeStatus(refunded.id(), app.ratelink.order.OrderStatus.REFUNDED, "test", "refunded to the client");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("-5");
+
+        TestHttp cabinet = cabinet(partner);
+        HttpResponse<String> page = cabinet.get("/account/payouts");
+        assertThat(text(page.body(), "balance")).isEqualTo("-5 USD");
+        assertThat(text(page.body(), "negative-balance")).contains("-5 USD").contains("refunded")
+                .contains("once your rewards bring the balance above zero");
+        assertThat(page.body()).doesNotContain("id=\"payout-form\"");
+
+        HttpResponse<String> posted = cabinet.postForm("/account/payouts",
+                Map.of("method", Long.toString(usdMethod), "account", "U1234567"));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(text(cabinet.follow(posted).body(), "payout-error")).contains("below zero");
+        assertThat(payoutsOf(partner)).isEqualTo(1);
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("-5");
+
+        // Earned back above zero: the notice goes and the form returns.
+        earn(partner, 3);
+        HttpResponse<String> recovered = cabinet.get("/account/payouts");
+        assertThat(text(recovered.body(), "balance")).isEqualTo("10 USD");
+        assertThat(recovered.body()).doesNotContain("id=\"negative-balance\"").contains("id=\"payout-form\"");
+        assertThat(text(request(cabinet, Long.toString(usdMethod), "U1234567").body(), "payout-message"))
+                .startsWith("Payout is successfully requested");
+    }
+
     @Test
     void anotherPartnerCanNeitherSeeNorCancelThePayout() {
         earn(partner, 2);
