@@ -56,6 +56,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * javac inlines a {@code static final String}, so a feature reading {@code Payouts.BASE_CURRENCY} left no
+     * trace in its bytecode and {@link #featuresHaveNoCycles} missed a reward ⇄ payout cycle. The base currency
+     * has one owner, {@code money.BaseCurrency}, read through methods; no other class may declare a constant
+     * of it (a record component carrying the value, like a page's {@code baseCurrency}, is fine).
+     */
+    @Test
+    void theBaseCurrencyHasOneOwner() {
+        noFields().that().areStatic().and().areDeclaredInClassesThat().resideOutsideOfPackage("app.ratelink.money..")
+                .should().haveNameMatching("(?i).*base_?currency.*")
+                .because("the base currency is read from money.BaseCurrency only (issue 14)")
+                .check(classes);
+    }
+
     @Test
     void noFloatingPointFields() {
         noFields().should().haveRawType(double.class).orShould().haveRawType(Double.class)

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
@@ -109,7 +110,7 @@ public class Dashboard {
                 .map(c -> new LowReserve(c.code(), c.name(), c.reserve(), c.available(), c.reserveAlert())).toList();
         List<OutOfFeed> out = catalog.unlisted().stream()
                 .map(e -> new OutOfFeed(e.direction().from(), e.direction().to(), e.reason().code())).toList();
-        return new View(now, zone, Payouts.BASE_CURRENCY,
+        return new View(now, zone, BaseCurrency.code(),
                 period("today", today, today, zone, currencies, profitPercent),
                 period("last7Days", today.minusDays(6), today, zone, currencies, profitPercent),
                 period("last30Days", today.minusDays(29), today, zone, currencies, profitPercent),
@@ -135,14 +136,14 @@ public class Dashboard {
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
         Map<OrderStatus, Long> byStatus = orders.countByStatusBetween(from, to);
-        Money turnover = Money.zero(Payouts.BASE_CURRENCY);
-        Money profit = Money.zero(Payouts.BASE_CURRENCY);
+        Money turnover = BaseCurrency.zero();
+        Money profit = BaseCurrency.zero();
         for (DirectionSum sum : orders.successfulByDirection(from, to)) {
             Currency given = currencies.get(sum.from());
             if (given == null) {
                 continue;
             }
-            Money inBase = Money.of(sum.given().multiply(given.usdRate()), Payouts.BASE_CURRENCY);
+            Money inBase = BaseCurrency.of(sum.given().multiply(given.usdRate()));
             turnover = turnover.plus(inBase);
             BigDecimal percent = Optional.ofNullable(profitPercent.get(sum.from() + "/" + sum.to())).orElse(BigDecimal.ZERO);
             profit = profit.plus(inBase.percent(percent));

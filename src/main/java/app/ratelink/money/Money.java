@@ -49,6 +49,10 @@ public final class Money implements Comparable<Money> {
         return new Money(amount.subtract(other.amount), currency);
     }
 
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
     public Money times(BigDecimal factor) {
         return new Money(amount.multiply(factor), currency);
     }
@@ -66,6 +70,21 @@ public final class Money implements Comparable<Money> {
     /** The rounding boundary: amounts that are shown, stored as final or paid go through here. */
     public Money roundedTo(int scale, RoundingMode mode) {
         return new Money(amount.setScale(scale, mode), currency);
+    }
+
+    /** Towards zero at {@code scale} decimals (the currency's scale): what the exchanger pays or promises. */
+    public Money down(int scale) {
+        return roundedTo(scale, RoundingMode.DOWN);
+    }
+
+    /** Away from zero at {@code scale} decimals (the currency's scale): what the exchanger charges or asks for. */
+    public Money up(int scale) {
+        return roundedTo(scale, RoundingMode.UP);
+    }
+
+    /** The same amount without trailing zeros (a NUMERIC(38,18) column reads back as 100.000…). */
+    public Money normalized() {
+        return new Money(Decimals.normalized(amount), currency);
     }
 
     public boolean isZero() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.springframework.stereotype.Component;
 
+import app.ratelink.money.Money;
 import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerTerms;
@@ -41,9 +42,9 @@ class InfoMethod implements PartnerApiMethod {
     @Override
     public ApiAnswer answer(long partnerId, ApiCall call) {
         Partner partner = partners.byId(partnerId).orElseThrow(ApiError::badKey);
-        BigDecimal balance = payouts.balance(partnerId);
-        BigDecimal received = payouts.totalReceived(partnerId);
-        BigDecimal minPayout = payouts.minPayout();
+        Money balance = payouts.balance(partnerId);
+        BigDecimal received = payouts.totalReceived(partnerId).amount();
+        BigDecimal minPayout = payouts.minPayout().amount();
         String link = partners.link(partner);
         PartnerTerms terms = partnerships.terms(partnerId);
         BigDecimal uniqueClicksEarned = uniqueClicks.total(partnerId);
@@ -51,7 +52,7 @@ class InfoMethod implements PartnerApiMethod {
             // reward_scheme, unique_click_reward, unique_clicks_earned: issue 18 (pay per unique click), after
             // the seed's fields; clients that do not know them skip them.
             json.startObject()
-                    .decimal("balance", balance)
+                    .decimal("balance", balance.amount())
                     .decimal("totalReceived", received)
                     .text("link", link)
                     .decimal("min_payout", minPayout)
@@ -65,7 +66,7 @@ class InfoMethod implements PartnerApiMethod {
                         .text("title", method.title())
                         .text("comission", fee)
                         .text("commission", fee)
-                        .decimal("amount", payouts.amountIn(method, balance))
+                        .decimal("amount", payouts.amountIn(method, balance).amount())
                         .endItem();
             }
             json.endObject().endObject();

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import app.ratelink.money.Decimals;
+import app.ratelink.money.Money;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.Languages;
 import app.ratelink.system.Mailer;
@@ -32,13 +32,12 @@ class PayoutMail {
     }
 
     /** Tells the operators (setting operatorEmails), in the request's transaction, that a payout waits. */
-    void requested(long id, long partnerId, PayoutMethod method, String account, java.math.BigDecimal balance,
-                   java.math.BigDecimal pay) {
+    void requested(long id, long partnerId, PayoutMethod method, String account, Money balance, Money pay) {
         String partner = partners.byId(partnerId).map(p -> p.email() + " (#" + p.id() + ")").orElse("#" + partnerId);
-        String amount = Decimals.plain(pay) + " " + method.currencyCode() + " (" + method.title() + ")";
+        String amount = pay + " (" + method.title() + ")";
         operators.send(messages.getMessage("orders.mail.operator.payout.subject", new Object[] {String.valueOf(id), amount}, Locale.ENGLISH),
                 messages.getMessage("orders.mail.operator.payout.body", new Object[] {String.valueOf(id), amount, partner, account,
-                        Decimals.plain(balance) + " " + Payouts.BASE_CURRENCY, settings.baseUrl() + "/admin/payouts"},
+                        balance.toString(), settings.baseUrl() + "/admin/payouts"},
                         Locale.ENGLISH));
     }
 
@@ -48,7 +47,7 @@ class PayoutMail {
             Locale locale = partners.language(partner.id())
                     .or(() -> Languages.of(settings.get(Setting.DEFAULT_LANGUAGE))).orElse(Languages.FALLBACK);
             String id = String.valueOf(payout.id());
-            String amount = Decimals.plain(payout.payAmount()) + " " + payout.currencyCode();
+            String amount = payout.payAmount().toString();
             String comment = payout.comment() == null || payout.comment().isBlank() ? ""
                     : messages.getMessage("cabinet.mail.comment", new Object[] {payout.comment()}, locale);
             if (payout.status() == PayoutStatus.PAID) {
@@ -59,7 +58,7 @@ class PayoutMail {
                 mailer.send(partner.email(), messages.getMessage("cabinet.mail.payoutRejected.subject", new Object[] {id},
                                 locale),
                         messages.getMessage("cabinet.mail.payoutRejected.text", new Object[] {id, amount,
-                                Decimals.plain(payout.originalAmount())}, locale) + comment);
+                                payout.originalAmount().toPlainString()}, locale) + comment);
             }
         });
     }

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Reserves;
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
+import app.ratelink.money.Money;
 import app.ratelink.reward.Ledger;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
@@ -41,7 +43,6 @@ import app.ratelink.system.SqlTime;
 @Service
 public class Payouts {
 
-    public static final String BASE_CURRENCY = "USD";
     static final int FETCH_SIZE = 500;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -71,22 +72,22 @@ public class Payouts {
         this.mail = mail;
     }
 
-    public BigDecimal balance(long partnerId) {
+    public Money balance(long partnerId) {
         return ledger.balance(partnerId);
     }
 
     /** Sum of paid payouts, base currency. */
-    public BigDecimal totalReceived(long partnerId) {
+    public Money totalReceived(long partnerId) {
         return sumOf(partnerId, PayoutStatus.PAID);
     }
 
     /** Sum of pending payouts, base currency. */
-    public BigDecimal pending(long partnerId) {
+    public Money pending(long partnerId) {
         return sumOf(partnerId, PayoutStatus.PENDING);
     }
 
-    public BigDecimal minPayout() {
-        return Decimals.normalized(settings.decimal(Setting.MIN_PAYOUT));
+    public Money minPayout() {
+        return BaseCurrency.of(Decimals.normalized(settings.decimal(Setting.MIN_PAYOUT)));
     }
 
     /** Active currencies with payout allowed, by name. */
@@ -97,15 +98,19 @@ public class Payouts {
                 .toList();
     }
 
-    /** A base-currency amount in the method's currency after its fee, rounded down to the currency's scale. */
-    public BigDecimal amountIn(PayoutMethod method, BigDecimal amountUsd) {
+    /**
+     * A base-currency amount in the method's currency after its fee, rounded down to that currency's scale
+     * (the exchanger never pays more than the balance it withdraws).
+     */
+    public Money amountIn(PayoutMethod method, Money base) {
+        BaseCurrency.requireBase(base);
         Optional<Currency> currency = catalog.currency(method.currencyCode());
-        if (currency.isEmpty() || currency.get().usdRate().signum() <= 0 || amountUsd.signum() <= 0) {
-            return BigDecimal.ZERO;
+        if (currency.isEmpty() || currency.get().usdRate().signum() <= 0 || !base.isPositive()) {
+            return Money.zero(method.currencyCode());
         }
-        BigDecimal afterFee = amountUsd.multiply(HUNDRED.subtract(method.feePercent())).divide(HUNDRED);
-        return Decimals.normalized(Decimals.down(afterFee.divide(currency.get().usdRate(), MathContext.DECIMAL128),
-                currency.get().scale()));
+        Money afterFee = base.percent(HUNDRED.subtract(method.feePercent()));
+        BigDecimal perBase = BigDecimal.ONE.divide(currency.get().usdRate(), MathContext.DECIMAL128);
+        return afterFee.convert(perBase, method.currencyCode()).down(currency.get().scale()).normalized();
     }
 
     /**
@@ -125,21 +130,26 @@ public class Payouts {
         // Serializes this partner's requests (and holds) on every node: the balance read below stays true.
         jdbc.sql("SELECT id FROM partners WHERE id = :id FOR UPDATE").param("id", partnerId).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("No partner " + partnerId));
-        BigDecimal balance = ledger.balance(partnerId);
-        if (balance.signum() <= 0 || balance.compareTo(minPayout()) < 0) {
+        Money balance = ledger.balance(partnerId);
+        if (balance.isNegative()) {
+            // A refund after a paid payout took back more than was left (SPEC §4): nothing is paid until earned back.
+            throw new PayoutRefused(PayoutRefused.Reason.NEGATIVE_BALANCE);
+        }
+        if (balance.isZero() || balance.isLessThan(minPayout())) {
             throw new PayoutRefused(PayoutRefused.Reason.NOT_ENOUGH_MONEY);
         }
+        Money pay = amountIn(method, balance);
         GeneratedKeyHolder ids = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO payouts (partner_id, method_id, currency_code, account, original_amount, fee_percent,
                                      pay_amount, status, created_at)
                 VALUES (:partner, :method, :currency, :account, :original, :fee, :pay, 0, :at)""")
                 .param("partner", partnerId).param("method", method.id()).param("currency", method.currencyCode())
-                .param("account", account.trim()).param("original", balance).param("fee", method.feePercent())
-                .param("pay", amountIn(method, balance)).param("at", SqlTime.of(clock.instant())).update(ids, "id");
+                .param("account", account.trim()).param("original", balance.amount()).param("fee", method.feePercent())
+                .param("pay", pay.amount()).param("at", SqlTime.of(clock.instant())).update(ids, "id");
         long id = ids.getKeyAs(Number.class).longValue();
         ledger.book(partnerId, Ledger.Kind.HOLD, balance.negate(), null, id, "hold:" + id);
-        mail.requested(id, partnerId, method, account.trim(), balance, amountIn(method, balance));
+        mail.requested(id, partnerId, method, account.trim(), balance, pay);
         return id;
     }
 
@@ -183,7 +193,7 @@ public class Payouts {
                 ledger.book(payout.partnerId(), Ledger.Kind.RELEASE, payout.originalAmount(), null, id, "release:" + id);
             } else {
                 // The money left the exchanger's account of that currency: the reserve shows it.
-                reserves.spend(payout.currencyCode(), payout.payAmount());
+                reserves.spend(payout.currencyCode(), payout.payAmount().amount());
             }
             Payout decided = byId(id).orElseThrow();
             if (owner == null) {
@@ -197,28 +207,28 @@ public class Payouts {
     }
 
     /** Paid payouts per partner (base currency), for these partners. */
-    public Map<Long, BigDecimal> paid(Collection<Long> partnerIds) {
-        Map<Long, BigDecimal> result = new HashMap<>();
+    public Map<Long, Money> paid(Collection<Long> partnerIds) {
+        Map<Long, Money> result = new HashMap<>();
         List<Long> ids = List.copyOf(partnerIds);
         for (int i = 0; i < ids.size(); i += 1000) {
             jdbc.sql("SELECT partner_id, SUM(original_amount) AS paid FROM payouts WHERE status = :s"
                             + " AND partner_id IN (:ids) GROUP BY partner_id")
                     .param("s", PayoutStatus.PAID.code()).param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
                     .query(rs -> {
-                        result.put(rs.getLong("partner_id"), Decimals.normalized(rs.getBigDecimal("paid")));
+                        result.put(rs.getLong("partner_id"), base(rs.getBigDecimal("paid")));
                     });
         }
         return result;
     }
 
     /** Payouts waiting for the operator: how many and their sum (base currency), through the status index. */
-    public record Pending(long count, BigDecimal sum) {
+    public record Pending(long count, Money sum) {
     }
 
     public Pending pendingTotals() {
         return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(original_amount), 0) AS total FROM payouts WHERE status = :s")
                 .param("s", PayoutStatus.PENDING.code())
-                .query((rs, n) -> new Pending(rs.getLong("n"), Decimals.normalized(rs.getBigDecimal("total")))).single();
+                .query((rs, n) -> new Pending(rs.getLong("n"), base(rs.getBigDecimal("total")))).single();
     }
 
     public Optional<Payout> byId(long id) {
@@ -271,8 +281,8 @@ public class Payouts {
                 });
     }
 
-    private BigDecimal sumOf(long partnerId, PayoutStatus status) {
-        return Decimals.normalized(jdbc.sql(
+    private Money sumOf(long partnerId, PayoutStatus status) {
+        return base(jdbc.sql(
                         "SELECT COALESCE(SUM(original_amount), 0) FROM payouts WHERE partner_id = :p AND status = :s")
                 .param("p", partnerId).param("s", status.code()).query(BigDecimal.class).single());
     }
@@ -282,11 +292,16 @@ public class Payouts {
         return t.length() > max ? t.substring(0, max) : t;
     }
 
+    private static Money base(BigDecimal stored) {
+        return BaseCurrency.of(Decimals.normalized(stored));
+    }
+
     static Payout payout(ResultSet rs, int row) throws SQLException {
+        String currency = rs.getString("currency_code");
         return new Payout(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("method_id"),
-                rs.getString("currency_code"), rs.getString("account"),
-                Decimals.normalized(rs.getBigDecimal("original_amount")), Decimals.normalized(rs.getBigDecimal("fee_percent")),
-                Decimals.normalized(rs.getBigDecimal("pay_amount")), PayoutStatus.of(rs.getInt("status")),
+                currency, rs.getString("account"),
+                base(rs.getBigDecimal("original_amount")), Decimals.normalized(rs.getBigDecimal("fee_percent")),
+                Money.of(Decimals.normalized(rs.getBigDecimal("pay_amount")), currency), PayoutStatus.of(rs.getInt("status")),
                 rs.getString("comment"), rs.getString("decided_by"), SqlTime.instant(rs, "created_at"),
                 SqlTime.instant(rs, "decided_at"));
     }

@@ -102,10 +102,10 @@ class PostbackOutbox {
         Map<String, String> v = new HashMap<>();
         v.put("payout_id", Long.toString(p.id()));
         v.put("status", p.status().label());
-        v.put("amount_give", plain(p.originalAmount()));
-        v.put("currency_give", Payouts.BASE_CURRENCY);
-        v.put("amount_get", plain(p.payAmount()));
-        v.put("currency_get", p.currencyCode());
+        v.put("amount_give", p.originalAmount().toPlainString());
+        v.put("currency_give", p.originalAmount().currency());
+        v.put("amount_get", p.payAmount().toPlainString());
+        v.put("currency_get", p.payAmount().currency());
         return v;
     }
 

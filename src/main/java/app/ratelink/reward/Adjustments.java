@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
+import app.ratelink.money.Money;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
@@ -28,8 +30,6 @@ public class Adjustments {
 
     public static final int REASON_LENGTH = 500;
     public static final int KEY_LENGTH = 100;
-    /** The base currency's scale: adjustments are whole cents, as every other ledger amount shown. */
-    static final int SCALE = 2;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1," + KEY_LENGTH + "}");
     private static final BigDecimal LIMIT = new BigDecimal("1000000000");
 
@@ -44,7 +44,7 @@ public class Adjustments {
     }
 
     /** The adjustment's entry and whether this call booked it (false: the key had booked it before). */
-    public record Posted(Ledger.Entry entry, boolean booked, BigDecimal balance) {
+    public record Posted(Ledger.Entry entry, boolean booked, Money balance) {
     }
 
     @Transactional
@@ -58,32 +58,33 @@ public class Adjustments {
         if (amount == null || amount.signum() == 0) {
             throw new BadRequestException("amount", "amount must be a non-zero number");
         }
-        if (amount.stripTrailingZeros().scale() > SCALE || amount.abs().compareTo(LIMIT) >= 0) {
-            throw new BadRequestException("amount", "amount must have at most " + SCALE + " decimals and be below "
+        // Refused, not rounded: an adjustment finer than the base currency's scale would be booked as another amount.
+        if (amount.stripTrailingZeros().scale() > BaseCurrency.scale() || amount.abs().compareTo(LIMIT) >= 0) {
+            throw new BadRequestException("amount", "amount must have at most " + BaseCurrency.scale() + " decimals and be below "
                     + LIMIT.toPlainString());
         }
         if (why.isEmpty() || why.length() > REASON_LENGTH) {
             throw new BadRequestException("reason", "reason is required, at most " + REASON_LENGTH + " characters");
         }
-        BigDecimal exact = Decimals.normalized(amount);
+        Money exact = BaseCurrency.of(Decimals.normalized(amount));
         String ledgerKey = "adjustment:" + k;
         ledger.lockPartner(partnerId);
-        BigDecimal before = ledger.balance(partnerId);
+        Money before = ledger.balance(partnerId);
         boolean booked = ledger.book(partnerId, Ledger.Kind.ADJUSTMENT, exact, null, null, ledgerKey, why);
         Ledger.Entry entry = ledger.byKey(ledgerKey).orElseThrow();
         if (!booked) {
             if (entry.partnerId() != partnerId || entry.kind() != Ledger.Kind.ADJUSTMENT
-                    || entry.amount().compareTo(exact) != 0 || !Objects.equals(entry.reason(), why)) {
+                    || !entry.amount().equals(exact) || !Objects.equals(entry.reason(), why)) {
                 throw new ConflictException("key " + k + " was used for another adjustment");
             }
             return new Posted(entry, false, before);
         }
-        BigDecimal after = ledger.balance(partnerId);
+        Money after = ledger.balance(partnerId);
         Map<String, Object> was = new LinkedHashMap<>();
-        was.put("balance", before);
+        was.put("balance", before.amount());
         Map<String, Object> is = new LinkedHashMap<>();
-        is.put("balance", after);
-        is.put("amount", exact);
+        is.put("balance", after.amount());
+        is.put("amount", exact.amount());
         is.put("reason", why);
         is.put("key", k);
         audit.record("partner.adjustment", "partner " + partnerId, was, is);

@@ -16,11 +16,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
+import app.ratelink.money.Money;
 import app.ratelink.system.SqlTime;
 
 /**
- * The partners' append-only reward ledger (USD). Entries are only ever inserted; a balance is the sum
+ * The partners' append-only reward ledger, in the base currency ({@link BaseCurrency}; booking another
+ * currency is refused, not converted). Entries are only ever inserted; a balance is the sum
  * of a partner's entries. The idempotency key makes booking the same event twice a no-op, whichever
  * thread or node tries it second. Each booking also moves the partner's row of running totals
  * ({@code reward_totals}) in the same transaction, so lists of all partners never sum the ledger.
@@ -48,15 +51,15 @@ public class Ledger {
     }
 
     /** One booked entry; {@code orderId} for credits and reversals, {@code payoutId} for holds and releases. */
-    public record Entry(long id, long partnerId, Kind kind, BigDecimal amount, Long orderId, Long payoutId,
+    public record Entry(long id, long partnerId, Kind kind, Money amount, Long orderId, Long payoutId,
                         String reason, String key, Instant createdAt) {
     }
 
     /** A partner's running totals (base currency): balance, earned (credits − reversals), adjustments. */
-    public record Totals(long partnerId, BigDecimal balance, BigDecimal earned, BigDecimal adjusted) {
+    public record Totals(long partnerId, Money balance, Money earned, Money adjusted) {
 
         public static Totals none(long partnerId) {
-            return new Totals(partnerId, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+            return new Totals(partnerId, BaseCurrency.zero(), BaseCurrency.zero(), BaseCurrency.zero());
         }
     }
 
@@ -74,13 +77,14 @@ public class Ledger {
      * checked first and the unique index only decides the rare true race (which then fails the caller's
      * transaction, as it must: the other booking stands).
      */
-    public boolean book(long partnerId, Kind kind, BigDecimal amount, Long orderId, Long payoutId, String key) {
+    public boolean book(long partnerId, Kind kind, Money amount, Long orderId, Long payoutId, String key) {
         return book(partnerId, kind, amount, orderId, payoutId, key, null);
     }
 
-    /** {@link #book(long, Kind, BigDecimal, Long, Long, String)} with the operator's reason (adjustments). */
-    public boolean book(long partnerId, Kind kind, BigDecimal amount, Long orderId, Long payoutId, String key,
+    /** {@link #book(long, Kind, Money, Long, Long, String)} with the operator's reason (adjustments). */
+    public boolean book(long partnerId, Kind kind, Money money, Long orderId, Long payoutId, String key,
                         String reason) {
+        BigDecimal amount = BaseCurrency.requireBase(money).amount();
         if (exists(key)) {
             return false;
         }
@@ -169,9 +173,8 @@ public class Ledger {
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
                     .query(rs -> {
                         long id = rs.getLong("partner_id");
-                        result.put(id, new Totals(id, Decimals.normalized(rs.getBigDecimal("balance")),
-                                Decimals.normalized(rs.getBigDecimal("earned")),
-                                Decimals.normalized(rs.getBigDecimal("adjusted"))));
+                        result.put(id, new Totals(id, base(rs.getBigDecimal("balance")), base(rs.getBigDecimal("earned")),
+                                base(rs.getBigDecimal("adjusted"))));
                     });
         }
         return result;
@@ -183,7 +186,7 @@ public class Ledger {
         long payout = rs.getLong("payout_id");
         Long payoutId = rs.wasNull() ? null : payout;
         return new Entry(rs.getLong("id"), rs.getLong("partner_id"), Kind.of(rs.getString("kind")),
-                Decimals.normalized(rs.getBigDecimal("amount")), orderId, payoutId, rs.getString("reason"),
+                base(rs.getBigDecimal("amount")), orderId, payoutId, rs.getString("reason"),
                 rs.getString("idempotency_key"), SqlTime.instant(rs, "created_at"));
     }
 
@@ -192,12 +195,12 @@ public class Ledger {
                 .query(Long.class).single() > 0;
     }
 
-    public BigDecimal balance(long partnerId) {
+    public Money balance(long partnerId) {
         return sum("SELECT COALESCE(SUM(amount), 0) FROM reward_ledger WHERE partner_id = :p", partnerId);
     }
 
     /** Credits minus reversals: what the partner has earned and kept. */
-    public BigDecimal earned(long partnerId) {
+    public Money earned(long partnerId) {
         return sum("SELECT COALESCE(SUM(amount), 0) FROM reward_ledger WHERE partner_id = :p"
                 + " AND kind IN ('credit', 'reversal')", partnerId);
     }
@@ -208,7 +211,12 @@ public class Ledger {
                 .param("o", orderId).param("k", kind.code()).query(Integer.class).single();
     }
 
-    private BigDecimal sum(String sql, long partnerId) {
-        return Decimals.normalized(jdbc.sql(sql).param("p", partnerId).query(BigDecimal.class).single());
+    private Money sum(String sql, long partnerId) {
+        return base(jdbc.sql(sql).param("p", partnerId).query(BigDecimal.class).single());
+    }
+
+    /** A stored base-currency amount, without the column's trailing zeros. */
+    static Money base(BigDecimal stored) {
+        return BaseCurrency.of(Decimals.normalized(stored));
     }
 }

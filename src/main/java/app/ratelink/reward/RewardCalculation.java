@@ -2,7 +2,9 @@ package app.ratelink.reward;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import app.ratelink.money.Decimals;
+
+import app.ratelink.money.BaseCurrency;
+import app.ratelink.money.Money;
 
 /**
  * What a partner earns on one order, in USD — pure arithmetic, no Spring, no database, so every rule is
@@ -18,8 +20,7 @@ import app.ratelink.money.Decimals;
  */
 public final class RewardCalculation {
 
-    public static final BigDecimal MINIMUM = new BigDecimal("0.01");
-    static final int USD_SCALE = 2;
+    public static final Money MINIMUM = BaseCurrency.of(new BigDecimal("0.01"));
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public enum Base { PROFIT, AMOUNT }
@@ -33,9 +34,9 @@ public final class RewardCalculation {
     private RewardCalculation() {
     }
 
-    public static BigDecimal reward(Input in) {
+    public static Money reward(Input in) {
         if (in.selfReferral()) {
-            return BigDecimal.ZERO;
+            return BaseCurrency.zero();
         }
         BigDecimal reward;
         if (in.directionFixedUsd() != null && in.directionFixedUsd().signum() > 0) {
@@ -46,8 +47,8 @@ public final class RewardCalculation {
                     : in.amountGiveUsd();
             reward = base.multiply(percent(in)).divide(HUNDRED);
         }
-        BigDecimal cents = Decimals.down(reward, USD_SCALE);
-        return cents.compareTo(MINIMUM) < 0 ? BigDecimal.ZERO : cents;
+        Money cents = BaseCurrency.cents(BaseCurrency.of(reward));
+        return cents.isLessThan(MINIMUM) ? BaseCurrency.zero() : cents;
     }
 
     static BigDecimal percent(Input in) {

@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import app.ratelink.catalog.Catalog;
 import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
+import app.ratelink.money.Money;
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderCreated;
 import app.ratelink.order.OrderStatus;
@@ -72,7 +74,7 @@ public class Rewards {
     @EventListener
     void onCreated(OrderCreated event) {
         orders.find(event.orderId()).filter(o -> o.partnerId() != null)
-                .ifPresent(order -> orders.recordPartnerReward(order.id(), compute(order)));
+                .ifPresent(order -> orders.recordPartnerReward(order.id(), compute(order).amount()));
     }
 
     @EventListener
@@ -85,11 +87,11 @@ public class Rewards {
     }
 
     private void credit(Order order) {
-        BigDecimal reward = compute(order);
-        if (reward.compareTo(order.partnerReward() == null ? BigDecimal.ZERO : order.partnerReward()) != 0) {
-            orders.recordPartnerReward(order.id(), reward);
+        Money reward = compute(order);
+        if (!reward.equals(BaseCurrency.of(order.partnerReward() == null ? BigDecimal.ZERO : order.partnerReward()))) {
+            orders.recordPartnerReward(order.id(), reward.amount());
         }
-        if (reward.compareTo(RewardCalculation.MINIMUM) < 0) {
+        if (reward.isLessThan(RewardCalculation.MINIMUM)) {
             return;
         }
         int n = ledger.count(order.id(), Ledger.Kind.CREDIT);
@@ -97,8 +99,8 @@ public class Rewards {
     }
 
     private void reverse(Order order) {
-        BigDecimal standing = standing(order.id());
-        if (standing.signum() <= 0) {
+        Money standing = standing(order.id());
+        if (!standing.isPositive()) {
             return;
         }
         int n = ledger.count(order.id(), Ledger.Kind.REVERSAL);
@@ -106,17 +108,17 @@ public class Rewards {
                 "reversal:" + order.id() + ":" + n);
     }
 
-    /** The reward the order's partner earns on it now. */
-    BigDecimal compute(Order order) {
+    /** The reward the order's partner earns on it now, in the base currency. */
+    Money compute(Order order) {
         Optional<Partner> partner = partners.byId(order.partnerId());
         Optional<Direction> direction = catalog.direction(order.from(), order.to());
         Optional<Currency> from = catalog.currency(order.from());
         if (partner.isEmpty() || direction.isEmpty() || from.isEmpty()) {
-            return BigDecimal.ZERO;
+            return BaseCurrency.zero();
         }
         if (partnerships.terms(order.partnerId()).paysPerUniqueClick()) {
             // Paid per unique visitor (UniqueClickRewards), not also per order.
-            return BigDecimal.ZERO;
+            return BaseCurrency.zero();
         }
         Direction d = direction.get();
         boolean self = order.email() != null
@@ -153,14 +155,14 @@ public class Rewards {
     }
 
     /** What is credited for the order right now (credits minus reversals); 0 when nothing stands. */
-    public BigDecimal standing(long orderId) {
-        return Decimals.normalized(jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM reward_ledger WHERE order_id = :o"
+    public Money standing(long orderId) {
+        return Ledger.base(jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM reward_ledger WHERE order_id = :o"
                         + " AND kind IN ('credit', 'reversal')")
                 .param("o", orderId).query(BigDecimal.class).single());
     }
 
     /** Credited minus reversed rewards of the partner, all time. */
-    public BigDecimal earned(long partnerId) {
+    public Money earned(long partnerId) {
         return ledger.earned(partnerId);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.partner.PartnerTerms;
 import app.ratelink.partner.Partnerships;
 import app.ratelink.referral.PartnerStatistics;
@@ -93,12 +94,12 @@ public class UniqueClickRewards {
 
     private boolean credit(PartnerTerms terms, LocalDate day, long visitors, Instant now) {
         BigDecimal amount = terms.uniqueClickReward().multiply(BigDecimal.valueOf(visitors));
-        BigDecimal booked = amount.compareTo(RewardCalculation.MINIMUM) < 0 ? BigDecimal.ZERO : amount;
+        BigDecimal booked = amount.compareTo(RewardCalculation.MINIMUM.amount()) < 0 ? BigDecimal.ZERO : amount;
         UniqueClickCredit credit = new UniqueClickCredit(terms.partnerId(), day, visitors, terms.uniqueClickReward(), booked);
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 credits.insert(credit, now);
-                if (booked.signum() > 0 && !ledger.book(terms.partnerId(), Ledger.Kind.CREDIT, booked, null, null,
+                if (booked.signum() > 0 && !ledger.book(terms.partnerId(), Ledger.Kind.CREDIT, BaseCurrency.of(booked), null, null,
                         key(terms.partnerId(), day))) {
                     status.setRollbackOnly();
                     return false;

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import app.ratelink.money.BaseCurrency;
+import app.ratelink.money.Money;
 import app.ratelink.reward.RewardCalculation.Base;
 
 class RewardCalculationTest {
@@ -36,8 +38,9 @@ class RewardCalculationTest {
             "crypto amount, exact decimals  | PROFIT | 1234.56789012 | 2.5 | -    | -     | -         | 0:10                 | 0        | 10       | false | 3.08"})
     void table(String name, Base base, String amountUsd, String profit, String direction, String fixed,
                String personal, String levels, String turnover, String defaultPercent, boolean self, String reward) {
-        BigDecimal result = RewardCalculation.reward(new RewardCalculation.Input(base, d(amountUsd), d(profit),
+        Money result = RewardCalculation.reward(new RewardCalculation.Input(base, d(amountUsd), d(profit),
                 d(direction), d(fixed), d(personal), RewardLevels.parse(levels), d(turnover), d(defaultPercent), self));
-        assertThat(result).isEqualByComparingTo(reward);
+        assertThat(result.currency()).isEqualTo(BaseCurrency.code());
+        assertThat(result.amount()).isEqualByComparingTo(reward);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.order.Order;
 import app.ratelink.order.OrderPlacement;
 import app.ratelink.order.OrderStatus;
@@ -89,13 +90,13 @@ class RewardsTest extends IntegrationTest {
         Order order = catalog.order(placement, partner.id(), "1000", "client@example.test");
         assertThat(orders.find(order.id()).orElseThrow().partnerReward()).isEqualByComparingTo("5");
         assertThat(accrued(order.id())).isFalse();
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("0");
 
         success(order);
         orders.changeStatus(order.id(), OrderStatus.SUCCESS, "test", "again");
         assertThat(entries(order.id(), "credit")).isEqualTo(1);
         assertThat(accrued(order.id())).isTrue();
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("5").isEqualByComparingTo(ledgerSum());
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("5").isEqualByComparingTo(ledgerSum());
     }
 
     @Test
@@ -123,7 +124,7 @@ class RewardsTest extends IntegrationTest {
         pool.shutdown();
         assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.SUCCESS);
         assertThat(entries(order.id(), "credit")).isEqualTo(1);
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("5");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("5");
     }
 
     @Test
@@ -132,7 +133,7 @@ class RewardsTest extends IntegrationTest {
         orders.changeStatus(order.id(), OrderStatus.REFUNDED, "test", "chargeback");
         assertThat(entries(order.id(), "reversal")).isEqualTo(1);
         assertThat(accrued(order.id())).isFalse();
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0").isEqualByComparingTo(ledgerSum());
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("0").isEqualByComparingTo(ledgerSum());
     }
 
     @Test
@@ -144,7 +145,7 @@ class RewardsTest extends IntegrationTest {
         assertThat(entries(order.id(), "credit")).isEqualTo(2);
         assertThat(entries(order.id(), "reversal")).isEqualTo(1);
         assertThat(accrued(order.id())).isTrue();
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("5");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("5");
     }
 
     @Test
@@ -161,7 +162,7 @@ class RewardsTest extends IntegrationTest {
         long method = method().id();
         assertThatThrownBy(() -> payouts.request(partner.id(), method, "U1234567"))
                 .isInstanceOfSatisfying(PayoutRefused.class, e -> assertThat(e.reason()).isEqualTo(PayoutRefused.Reason.NOT_ENOUGH_MONEY));
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("5");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("5");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payouts WHERE partner_id = :p").param("p", partner.id())
                 .query(Long.class).single()).isZero();
     }
@@ -181,29 +182,29 @@ class RewardsTest extends IntegrationTest {
         success(catalog.order(placement, partner.id(), "2000", "client@example.test"));
         settings.update(Map.of(Setting.MIN_PAYOUT, "15"));
         PayoutMethod method = method();
-        assertThat(payouts.amountIn(method, new BigDecimal("15"))).isEqualByComparingTo("14.7");
+        assertThat(payouts.amountIn(method, BaseCurrency.of(new BigDecimal("15"))).amount()).isEqualByComparingTo("14.7");
 
         long first = payouts.request(partner.id(), method.id(), "U1234567");
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0");
-        assertThat(payouts.pending(partner.id())).isEqualByComparingTo("15");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("0");
+        assertThat(payouts.pending(partner.id()).amount()).isEqualByComparingTo("15");
         assertThatThrownBy(() -> payouts.request(partner.id(), method.id(), "U1234567")).isInstanceOf(PayoutRefused.class);
 
         assertThat(payouts.reject(first, "admin", "wrong wallet").status()).isEqualTo(PayoutStatus.REJECTED);
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("15").isEqualByComparingTo(ledgerSum());
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("15").isEqualByComparingTo(ledgerSum());
 
         long second = payouts.request(partner.id(), method.id(), "U7654321");
         assertThat(payouts.cancel(partner.id() + 1_000_000, second)).isFalse();
         assertThat(payouts.cancel(partner.id(), second)).isTrue();
         assertThat(payouts.cancel(partner.id(), second)).isFalse();
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("15");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("15");
 
         long third = payouts.request(partner.id(), method.id(), "U7654321");
-        assertThat(payouts.byId(third).orElseThrow().payAmount()).isEqualByComparingTo("14.7");
+        assertThat(payouts.byId(third).orElseThrow().payAmount().amount()).isEqualByComparingTo("14.7");
         payouts.pay(third, "admin", "");
-        assertThat(payouts.totalReceived(partner.id())).isEqualByComparingTo("15");
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0").isEqualByComparingTo(ledgerSum());
+        assertThat(payouts.totalReceived(partner.id()).amount()).isEqualByComparingTo("15");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("0").isEqualByComparingTo(ledgerSum());
         assertThatThrownBy(() -> payouts.reject(third, "admin", "too late")).isInstanceOf(RuntimeException.class);
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("0");
     }
 
     @Test
@@ -219,8 +220,8 @@ class RewardsTest extends IntegrationTest {
         assertThat(orders.find(b.id()).orElseThrow().partnerReward()).isEqualByComparingTo("5");
         success(b);
         assertThat(orders.find(b.id()).orElseThrow().partnerReward()).isEqualByComparingTo("10");
-        assertThat(rewards.standing(b.id())).isEqualByComparingTo("10");
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("20").isEqualByComparingTo(ledgerSum());
+        assertThat(rewards.standing(b.id()).amount()).isEqualByComparingTo("10");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("20").isEqualByComparingTo(ledgerSum());
     }
 
     /**
@@ -251,7 +252,7 @@ class RewardsTest extends IntegrationTest {
                 try {
                     payouts.request(partner.id(), methodId, "U1234567");
                 } catch (PayoutRefused e) {
-                    assertThat(payouts.balance(partner.id())).isLessThan(BigDecimal.ONE);
+                    assertThat(payouts.balance(partner.id()).amount()).isLessThan(BigDecimal.ONE);
                 }
             } else {
                 List<PartnerPayout> pending = new ArrayList<>();
@@ -281,15 +282,15 @@ class RewardsTest extends IntegrationTest {
         List<PartnerOrder> seen = new ArrayList<>();
         rewards.eachOrderOfPartner(partner.id(), null, null, null, seen::add);
         for (PartnerOrder o : seen) {
-            BigDecimal credited = rewards.standing(o.id());
-            boolean earns = o.success() && o.partnerReward().compareTo(RewardCalculation.MINIMUM) >= 0;
+            BigDecimal credited = rewards.standing(o.id()).amount();
+            boolean earns = o.success() && o.partnerReward().compareTo(RewardCalculation.MINIMUM.amount()) >= 0;
             assertThat(o.accrued()).as("step %d, order %d accrued", step, o.id()).isEqualTo(earns);
             assertThat(credited).as("step %d, order %d credit", step, o.id())
                     .isEqualByComparingTo(earns ? o.partnerReward() : BigDecimal.ZERO);
             standing = standing.add(credited);
         }
-        BigDecimal spec = standing.subtract(payouts.pending(partner.id())).subtract(payouts.totalReceived(partner.id()));
-        assertThat(payouts.balance(partner.id())).as("step %d", step)
+        BigDecimal spec = standing.subtract(payouts.pending(partner.id()).amount()).subtract(payouts.totalReceived(partner.id()).amount());
+        assertThat(payouts.balance(partner.id()).amount()).as("step %d", step)
                 .isEqualByComparingTo(ledgerSum()).isEqualByComparingTo(spec);
     }
 

@@ -189,13 +189,13 @@ class RewardsTwoNodesIT {
         for (Partner partner : partnerList) {
             BigDecimal rewards = jdbc.sql("SELECT COALESCE(SUM(partner_reward), 0) FROM orders WHERE partner_id = :p")
                     .param("p", partner.id()).query(BigDecimal.class).single();
-            BigDecimal balance = payouts.balance(partner.id());
+            BigDecimal balance = payouts.balance(partner.id()).amount();
             System.out.printf("RewardsTwoNodesIT: partner %d balance %s USD, sum of its rewards %s USD, expected %s USD%n",
                     partner.id(), balance.toPlainString(), rewards.stripTrailingZeros().toPlainString(),
                     expectedByPartner.get(partner.id()).toPlainString());
             assertThat(balance.scale()).as("whole cents").isLessThanOrEqualTo(2);
             assertThat(balance).isEqualByComparingTo(rewards).isEqualByComparingTo(expectedByPartner.get(partner.id()));
-            assertThat(nodeB.getBean(Payouts.class).balance(partner.id())).isEqualByComparingTo(balance);
+            assertThat(nodeB.getBean(Payouts.class).balance(partner.id()).amount()).isEqualByComparingTo(balance);
         }
     }
 

@@ -100,15 +100,15 @@ class UniqueClickRewardsTest extends IntegrationTest {
         // Today is not over: nothing is credited yet.
         assertThat(new UniqueClickRewards(partnerships, statistics, credits, ledger, settings, clock, transactions)
                 .creditCompletedDays()).isZero();
-        assertThat(ledger.balance(partner.id())).isEqualByComparingTo("0");
+        assertThat(ledger.balance(partner.id()).amount()).isEqualByComparingTo("0");
 
         UniqueClickRewards node = nextDayNode();
         node.creditCompletedDays();
-        assertThat(ledger.balance(partner.id())).isEqualByComparingTo("0.1");
+        assertThat(ledger.balance(partner.id()).amount()).isEqualByComparingTo("0.1");
         // Run again, and by another node: nothing more.
         assertThat(node.creditCompletedDays()).isZero();
         assertThat(nextDayNode().creditCompletedDays()).isZero();
-        assertThat(ledger.balance(partner.id())).isEqualByComparingTo("0.1");
+        assertThat(ledger.balance(partner.id()).amount()).isEqualByComparingTo("0.1");
 
         YearMonth month = YearMonth.from(clock.instant().atZone(settings.zone()));
         List<UniqueClickCredit> statement = node.statement(partner.id(), month);
@@ -160,7 +160,7 @@ class UniqueClickRewardsTest extends IntegrationTest {
         pool.shutdown();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM reward_ledger WHERE partner_id = :p").param("p", partner.id())
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(ledger.balance(partner.id())).isEqualByComparingTo("1.5");
+        assertThat(ledger.balance(partner.id()).amount()).isEqualByComparingTo("1.5");
         assertThat(booked).isGreaterThanOrEqualTo(1);
     }
 
@@ -172,11 +172,11 @@ class UniqueClickRewardsTest extends IntegrationTest {
         RewardFixtures catalog = new RewardFixtures(operator());
         catalog.successfulOrder(placement, orders, perClick.id(), "20000");
         catalog.successfulOrder(placement, orders, perOrder.id(), "20000");
-        assertThat(ledger.balance(perClick.id())).isEqualByComparingTo("0");
-        assertThat(ledger.balance(perOrder.id())).isEqualByComparingTo("100");
+        assertThat(ledger.balance(perClick.id()).amount()).isEqualByComparingTo("0");
+        assertThat(ledger.balance(perOrder.id()).amount()).isEqualByComparingTo("100");
 
         click(perOrder.code());
         nextDayNode().creditCompletedDays();
-        assertThat(ledger.balance(perOrder.id())).isEqualByComparingTo("100");
+        assertThat(ledger.balance(perOrder.id()).amount()).isEqualByComparingTo("100");
     }
 }

@@ -91,7 +91,7 @@ class UniqueClicksTwoNodesIT {
                 Partner p = list.get(i);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM reward_ledger WHERE partner_id = :p").param("p", p.id())
                         .query(Long.class).single()).as("credits of partner %d", i).isEqualTo(1);
-                assertThat(ledger.balance(p.id())).isEqualByComparingTo(new BigDecimal("0.25").multiply(BigDecimal.valueOf(i + 1)));
+                assertThat(ledger.balance(p.id()).amount()).isEqualByComparingTo(new BigDecimal("0.25").multiply(BigDecimal.valueOf(i + 1)));
                 assertThat(jdbc.sql("SELECT visitors FROM unique_click_credits WHERE partner_id = :p").param("p", p.id())
                         .query(Long.class).single()).isEqualTo(i + 1);
             }

@@ -14,6 +14,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import app.ratelink.money.Money;
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.order.Orders;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerAdministration;
@@ -36,8 +38,8 @@ class AdminPartnerListController {
     static final int DAYS = 30;
 
     enum Sort {
-        JOINED(r -> BigDecimal.valueOf(r.partner().id())), BALANCE(PartnerRow::balance), EARNED(PartnerRow::earned),
-        PAID(PartnerRow::paid), CLICKS(r -> BigDecimal.valueOf(r.clicks())), ORDERS(r -> BigDecimal.valueOf(r.orders()));
+        JOINED(r -> BigDecimal.valueOf(r.partner().id())), BALANCE(r -> r.balance().amount()), EARNED(r -> r.earned().amount()),
+        PAID(r -> r.paid().amount()), CLICKS(r -> BigDecimal.valueOf(r.clicks())), ORDERS(r -> BigDecimal.valueOf(r.orders()));
 
         final Function<PartnerRow, BigDecimal> figure;
 
@@ -59,7 +61,7 @@ class AdminPartnerListController {
         }
     }
 
-    record PartnerRow(Partner partner, BigDecimal balance, BigDecimal earned, BigDecimal paid, long clicks,
+    record PartnerRow(Partner partner, Money balance, Money earned, Money paid, long clicks,
                       long orders) {
     }
 
@@ -110,7 +112,7 @@ class AdminPartnerListController {
         List<Partner> found = administration.matching(q, MAX_PARTNERS);
         List<Long> ids = found.stream().map(Partner::id).toList();
         Map<Long, Ledger.Totals> totals = ledger.totals(ids);
-        Map<Long, BigDecimal> paid = payouts.paid(ids);
+        Map<Long, Money> paid = payouts.paid(ids);
         ZoneId zone = settings.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate first = today.minusDays(DAYS - 1L);
@@ -118,7 +120,7 @@ class AdminPartnerListController {
         Map<Long, Long> referred = orders.countByPartnerSince(first.atStartOfDay(zone).toInstant());
         return found.stream().map(p -> {
             Ledger.Totals t = totals.getOrDefault(p.id(), Ledger.Totals.none(p.id()));
-            return new PartnerRow(p, t.balance(), t.earned(), paid.getOrDefault(p.id(), BigDecimal.ZERO),
+            return new PartnerRow(p, t.balance(), t.earned(), paid.getOrDefault(p.id(), BaseCurrency.zero()),
                     clicks.getOrDefault(p.id(), 0L), referred.getOrDefault(p.id(), 0L));
         }).toList();
     }

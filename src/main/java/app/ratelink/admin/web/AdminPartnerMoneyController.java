@@ -1,6 +1,5 @@
 package app.ratelink.admin.web;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payouts;
@@ -80,7 +80,7 @@ class AdminPartnerMoneyController {
                 Adjustments.Posted posted = adjustments.post(id, form.decimal(), form.reason(), form.key());
                 redirect.addFlashAttribute("message", messages.getMessage(posted.booked()
                         ? "dashboard.adjust.booked" : "dashboard.adjust.already",
-                        new Object[] {posted.entry().amount().toPlainString(), Payouts.BASE_CURRENCY}, locale));
+                        new Object[] {posted.entry().amount().toPlainString(), BaseCurrency.code()}, locale));
                 return "redirect:/admin/partners/" + id;
             } catch (BadRequestException e) {
                 errors.rejectValue(e.field(), "invalid", e.getMessage());
@@ -105,13 +105,13 @@ class AdminPartnerMoneyController {
         model.addAttribute("balance", totals.balance());
         model.addAttribute("earned", totals.earned());
         model.addAttribute("adjusted", totals.adjusted());
-        model.addAttribute("paid", payouts.paid(List.of(id)).getOrDefault(id, BigDecimal.ZERO));
+        model.addAttribute("paid", payouts.paid(List.of(id)).getOrDefault(id, BaseCurrency.zero()));
         model.addAttribute("pending", payouts.pending(id));
-        model.addAttribute("entries", shown.stream().map(e -> new EntryRow(e, e.kind().code(), e.amount().signum() > 0))
+        model.addAttribute("entries", shown.stream().map(e -> new EntryRow(e, e.kind().code(), e.amount().isPositive()))
                 .toList());
         model.addAttribute("olderEntries", entries.size() > ENTRIES ? shown.get(shown.size() - 1).id() : null);
         model.addAttribute("payouts", payouts.ofPartner(id, PAYOUTS));
-        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("zone", settings.zone());
     }
 

@@ -67,7 +67,7 @@ record DashboardJson(Instant at, String zone, String baseCurrency, PeriodJson to
         return new DashboardJson(v.at(), v.zone().getId(), v.baseCurrency(), PeriodJson.of(v.today()),
                 PeriodJson.of(v.last7Days()), PeriodJson.of(v.last30Days()),
                 new Waiting(v.paidWaiting(), v.processing(), "/admin/orders?status=paid"),
-                new Pending(v.pendingPayouts().count(), v.pendingPayouts().sum(), "/admin/payouts?status=0"),
+                new Pending(v.pendingPayouts().count(), v.pendingPayouts().sum().amount(), "/admin/payouts?status=0"),
                 v.lowReserves().stream().map(Dashboard.LowReserve::code).toList(),
                 v.lowReserves().stream().map(r -> new LowReserveJson(r.code(), r.reserve(), r.available(), r.alert(),
                         "/admin/currencies/" + r.code())).toList(),

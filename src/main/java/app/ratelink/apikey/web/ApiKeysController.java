@@ -2,9 +2,12 @@ package app.ratelink.apikey.web;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -23,6 +27,7 @@ import app.ratelink.apikey.InvalidKeyScopeException;
 import app.ratelink.apikey.NewApiKey;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.Confirmation;
 
 /**
  * Profile → "APIs" (the seed: "click on the 'Create API Access' button"). A new key is shown once, in
@@ -36,10 +41,12 @@ class ApiKeysController {
 
     private final ApiKeys keys;
     private final Settings settings;
+    private final MessageSource messages;
 
-    ApiKeysController(ApiKeys keys, Settings settings) {
+    ApiKeysController(ApiKeys keys, Settings settings, MessageSource messages) {
         this.keys = keys;
         this.settings = settings;
+        this.messages = messages;
     }
 
     record Row(long id, String prefix, String created, String lastUsed, boolean revoked, String revokedAt,
@@ -102,7 +109,16 @@ class ApiKeysController {
     }
 
     @PostMapping("/account/api/{id}/revoke")
-    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+    String revoke(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                  RedirectAttributes redirect) {
+        if (!confirm) {
+            // Programs using the key stop at once and a revoked key never comes back: asked once more.
+            ApiKey key = keys.list(partnerId()).stream().filter(k -> k.id() == id && !k.revoked()).findFirst()
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            return new Confirmation(Confirmation.Layout.ACCOUNT, messages.getMessage("cabinet.api.revokeConfirm",
+                    new Object[] {key.prefix()}, LocaleContextHolder.getLocale()), "/account/api/" + id + "/revoke",
+                    Map.of(), "/account/api").show(model);
+        }
         if (!keys.revoke(partnerId(), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

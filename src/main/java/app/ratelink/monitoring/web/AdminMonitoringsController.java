@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.feed.FeedProfile;
 import app.ratelink.feed.FeedProfiles;
 import app.ratelink.feed.FeedRobot;
@@ -103,14 +104,14 @@ class AdminMonitoringsController {
         model.addAttribute("zone", settings.zone());
         model.addAttribute("stats", statistics.of(partnerId, today.minusDays(STATS_DAYS - 1L), today));
         model.addAttribute("orders", orders);
-        model.addAttribute("balance", Decimals.plain(payouts.balance(partnerId)));
-        model.addAttribute("earned", Decimals.plain(rewards.earned(partnerId)));
+        model.addAttribute("balance", payouts.balance(partnerId).toPlainString());
+        model.addAttribute("earned", rewards.earned(partnerId).toPlainString());
         model.addAttribute("uniqueClicksEarned", Decimals.plain(uniqueClicks.total(partnerId)));
-        model.addAttribute("received", Decimals.plain(payouts.totalReceived(partnerId)));
-        model.addAttribute("pending", Decimals.plain(payouts.pending(partnerId)));
+        model.addAttribute("received", payouts.totalReceived(partnerId).toPlainString());
+        model.addAttribute("pending", payouts.pending(partnerId).toPlainString());
         model.addAttribute("payouts", payouts.ofPartner(partnerId, RECENT));
         model.addAttribute("month", YearMonth.from(today).toString());
-        model.addAttribute("currency", Payouts.BASE_CURRENCY);
+        model.addAttribute("currency", BaseCurrency.code());
         return "monitoring/admin-monitoring";
     }
 }

@@ -3,6 +3,7 @@ package app.ratelink.order.web;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,7 @@ import app.ratelink.order.StatusChange;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.Confirmation;
 
 /** Admin pages for orders: the search (newest first, keyset-paged, CSV export) and one order with its status form. */
 @Controller
@@ -110,12 +112,21 @@ class AdminOrdersController {
 
     @PostMapping("/admin/orders/{id}/status")
     String changeStatus(@PathVariable long id, @RequestParam String status,
-                        @RequestParam(defaultValue = "") String comment, Principal admin,
-                        RedirectAttributes redirect) {
-        orders.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
+                        @RequestParam(defaultValue = "") String comment,
+                        @RequestParam(defaultValue = "false") boolean confirm, Principal admin,
+                        Model model, RedirectAttributes redirect) {
+        Order order = orders.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
         Optional<OrderStatus> next = OrderStatus.of(status);
         if (next.isEmpty()) {
-            redirect.addFlashAttribute("error", text("admin.order.unknownStatus", status));
+            redirect.addFlashAttribute("error", status.isBlank() ? text("admin.order.chooseStatus")
+                    : text("admin.order.unknownStatus", status));
+        } else if (!confirm && order.status().nextStatuses().contains(next.get())) {
+            // A status change mails the client and may credit or reverse a reward: asked once more, never undone.
+            // A move the graph refuses is not asked about; the change below says why it cannot happen.
+            String path = "/admin/orders/" + id;
+            return new Confirmation(Confirmation.Layout.ADMIN, text("admin.confirm.orderStatus", order.number(),
+                    text("site.status." + order.status().code()), text("site.status." + next.get().code())),
+                    path + "/status", Map.of("status", status, "comment", comment), path).show(model);
         } else {
             try {
                 StatusChange change = orders.changeStatus(id, next.get(), "admin:" + admin.getName(), comment);

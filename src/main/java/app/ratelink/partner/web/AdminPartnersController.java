@@ -1,6 +1,7 @@
 package app.ratelink.partner.web;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSource;
@@ -19,6 +20,7 @@ import app.ratelink.partner.PartnerAdministration;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.Confirmation;
 
 /**
  * {@code /admin/partners/{id}}: details, ban/unban, personal reward %, notes. The list with the partners' money
@@ -55,8 +57,14 @@ class AdminPartnersController {
     }
 
     @PostMapping("/admin/partners/{id}/ban")
-    String ban(@PathVariable long id, RedirectAttributes redirect) {
-        existing(id);
+    String ban(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+               RedirectAttributes redirect) {
+        Partner partner = existing(id);
+        if (!confirm) {
+            // A ban logs the partner out and stops its API at once: asked once more, without JavaScript.
+            return new Confirmation(Confirmation.Layout.ADMIN, text("admin.confirm.ban", String.valueOf(id),
+                    partner.email()), "/admin/partners/" + id + "/ban", Map.of(), "/admin/partners/" + id).show(model);
+        }
         administration.setBanned(id, true);
         redirect.addFlashAttribute("message", text("admin.partner.bannedMessage"));
         return "redirect:/admin/partners/" + id;
@@ -101,8 +109,8 @@ class AdminPartnersController {
         return "redirect:/admin/partners/" + id;
     }
 
-    private void existing(long id) {
-        partners.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    private Partner existing(long id) {
+        return partners.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** A bundle text in the operator's language. */

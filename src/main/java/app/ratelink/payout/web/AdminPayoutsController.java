@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payout;
@@ -27,6 +28,7 @@ import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.Confirmation;
 
 /**
  * {@code /admin/payouts}: the requests, newest first, filtered by status (pending by default: what needs
@@ -69,14 +71,20 @@ class AdminPayoutsController {
         model.addAttribute("status", filter == null ? "all" : Integer.toString(filter.code()));
         model.addAttribute("statuses", PayoutStatus.values());
         model.addAttribute("limit", LIMIT);
-        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("zone", settings.zone());
         return "payout/admin-payouts";
     }
 
     @PostMapping("/admin/payouts/{id}/pay")
     String pay(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
-               @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
+               @RequestParam(defaultValue = "0") String status, @RequestParam(defaultValue = "false") boolean confirm,
+               Principal admin, Model model, RedirectAttributes redirect) {
+        Payout payout = existing(id);
+        if (!confirm && payout.status() == PayoutStatus.PENDING) {
+            return confirmation(id, "pay", comment, status, text("admin.confirm.payoutPay", String.valueOf(id),
+                    payout.payAmount().toString(), payout.account(), payout.currencyCode()), model);
+        }
         return decided(status, redirect, () -> {
             payouts.pay(id, "admin:" + admin.getName(), comment);
             return text("admin.payouts.paid", String.valueOf(id));
@@ -85,12 +93,33 @@ class AdminPayoutsController {
 
     @PostMapping("/admin/payouts/{id}/reject")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
-                  @RequestParam(defaultValue = "0") String status, Principal admin, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "0") String status, @RequestParam(defaultValue = "false") boolean confirm,
+                  Principal admin, Model model, RedirectAttributes redirect) {
+        Payout asked = existing(id);
+        if (!confirm && asked.status() == PayoutStatus.PENDING) {
+            return confirmation(id, "reject", comment, status, text("admin.confirm.payoutReject", String.valueOf(id),
+                    asked.originalAmount().toString()), model);
+        }
         return decided(status, redirect, () -> {
             Payout payout = payouts.reject(id, "admin:" + admin.getName(), comment);
             return text("admin.payouts.rejected", String.valueOf(id), payout.originalAmount().toPlainString(),
-                    Payouts.BASE_CURRENCY);
+                    BaseCurrency.code());
         });
+    }
+
+    /**
+     * The payout to decide; unknown is a 404 before any question is asked. One decided meanwhile is not asked
+     * about: the decision below says it is no longer pending.
+     */
+    private Payout existing(long id) {
+        return payouts.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No payout " + id));
+    }
+
+    /** Paying and rejecting are final (money leaves, or the request is gone): asked once more, without JavaScript. */
+    private static String confirmation(long id, String decision, String comment, String status, String question,
+                                       Model model) {
+        return new Confirmation(Confirmation.Layout.ADMIN, question, "/admin/payouts/" + id + "/" + decision,
+                Map.of("comment", comment, "status", status), "/admin/payouts?status=" + status).show(model);
     }
 
     /**

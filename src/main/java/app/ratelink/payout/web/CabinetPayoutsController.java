@@ -1,6 +1,5 @@
 package app.ratelink.payout.web;
 
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.ratelink.money.Money;
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
 import app.ratelink.partner.Partners;
 import app.ratelink.payout.Payout;
@@ -71,15 +72,17 @@ class CabinetPayoutsController {
     @GetMapping("/account/payouts")
     String page(Locale locale, Model model) {
         long partnerId = partnerId();
-        BigDecimal balance = payouts.balance(partnerId);
+        Money balance = payouts.balance(partnerId);
         List<PayoutMethod> methods = payouts.methods();
-        model.addAttribute("balance", Decimals.plain(balance));
-        model.addAttribute("totalReceived", Decimals.plain(payouts.totalReceived(partnerId)));
-        model.addAttribute("pending", Decimals.plain(payouts.pending(partnerId)));
-        model.addAttribute("minPayout", Decimals.plain(payouts.minPayout()));
-        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("balance", balance.toPlainString());
+        // A refund after a paid payout can take the balance below zero: the page says why nothing can be requested.
+        model.addAttribute("negativeBalance", balance.isNegative());
+        model.addAttribute("totalReceived", payouts.totalReceived(partnerId).toPlainString());
+        model.addAttribute("pending", payouts.pending(partnerId).toPlainString());
+        model.addAttribute("minPayout", payouts.minPayout().toPlainString());
+        model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("methods", methods.stream().map(m -> new MethodRow(m.id(), m.title(), m.currencyCode(),
-                Decimals.plain(m.feePercent()) + "%", Decimals.plain(payouts.amountIn(m, balance)))).toList());
+                Decimals.plain(m.feePercent()) + "%", payouts.amountIn(m, balance).toPlainString())).toList());
         Map<Long, String> titles = methods.stream().collect(Collectors.toMap(PayoutMethod::id, PayoutMethod::title));
         DateTimeFormatter format = DateTimeFormatter.ofPattern(messages.getMessage("site.format.minutes", null, locale),
                 locale).withZone(settings.zone());
@@ -87,7 +90,7 @@ class CabinetPayoutsController {
                 .map(row(format, titles::get)).toList());
         model.addAttribute("adjustments", ledger.entries(partnerId, null, Set.of(Ledger.Kind.ADJUSTMENT), HISTORY)
                 .stream().map(e -> new AdjustmentRow(e.id(), format.format(e.createdAt()),
-                        (e.amount().signum() > 0 ? "+" : "") + Decimals.plain(e.amount()), e.amount().signum() > 0,
+                        (e.amount().isPositive() ? "+" : "") + e.amount().toPlainString(), e.amount().isPositive(),
                         e.reason())).toList());
         model.addAttribute("zone", settings.zone().getId());
         return "payout/cabinet";
@@ -97,8 +100,7 @@ class CabinetPayoutsController {
         return p -> {
             String title = titles.apply(p.methodId());
             return new PayoutRow(p.id(), format.format(p.createdAt()), title == null ? p.currencyCode() : title,
-                    p.account(), Decimals.plain(p.payAmount()) + " " + p.currencyCode(),
-                    Decimals.plain(p.originalAmount()) + " " + Payouts.BASE_CURRENCY, p.status().code(),
+                    p.account(), p.payAmount().toString(), p.originalAmount().toString(), p.status().code(),
                     "cabinet.payouts.status." + p.status().label(), badge(p.status()), p.comment() == null ? "" : p.comment(), p.status() == PayoutStatus.PENDING);
         };
     }

@@ -46,7 +46,7 @@ class PayoutsOperatorController {
                       Instant createdAt, Instant decidedAt) {
         static PayoutJson of(Payout p) {
             return new PayoutJson(p.id(), p.partnerId(), p.methodId(), p.currencyCode(), p.account(),
-                    p.originalAmount(), Payouts.BASE_CURRENCY, p.feePercent(), p.payAmount(), p.status().code(),
+                    p.originalAmount().amount(), p.originalAmount().currency(), p.feePercent(), p.payAmount().amount(), p.status().code(),
                     p.status().label(), p.comment(), p.decidedBy(), p.createdAt(), p.decidedAt());
         }
     }

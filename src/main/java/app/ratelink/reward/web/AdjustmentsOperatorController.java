@@ -42,9 +42,9 @@ class AdjustmentsOperatorController {
             throw new BadRequestException("body", "amount, reason and key are required");
         }
         Adjustments.Posted posted = adjustments.post(id, body.amount(), body.reason(), body.key());
-        AdjustmentJson json = new AdjustmentJson(posted.entry().id(), id, posted.entry().amount(),
+        AdjustmentJson json = new AdjustmentJson(posted.entry().id(), id, posted.entry().amount().amount(),
                 posted.entry().reason(), body.key().strip(), posted.entry().createdAt(), posted.booked(),
-                posted.balance());
+                posted.balance().amount());
         return ResponseEntity.status(posted.booked() ? HttpStatus.CREATED : HttpStatus.OK).body(json);
     }
 }

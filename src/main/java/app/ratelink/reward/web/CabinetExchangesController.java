@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import app.ratelink.money.BaseCurrency;
 import app.ratelink.money.Decimals;
 import app.ratelink.order.SubIds;
 import app.ratelink.partner.Partners;
-import app.ratelink.payout.Payouts;
 import app.ratelink.reward.PartnerOrder;
 import app.ratelink.reward.RewardTerms;
 import app.ratelink.reward.Rewards;
@@ -93,9 +93,9 @@ class CabinetExchangesController {
         model.addAttribute("orders", more ? rows.subList(0, PAGE) : rows);
         model.addAttribute("more", more);
         model.addAttribute("page", PAGE);
-        model.addAttribute("earned", Decimals.plain(rewards.earned(partnerId)));
+        model.addAttribute("earned", rewards.earned(partnerId).toPlainString());
         model.addAttribute("terms", Terms.of(rewards.terms(partnerId)));
-        model.addAttribute("base", Payouts.BASE_CURRENCY);
+        model.addAttribute("base", BaseCurrency.code());
         model.addAttribute("from", start == null ? "" : start.toString());
         model.addAttribute("to", end == null ? "" : end.toString());
         model.addAttribute("zone", zone.getId());

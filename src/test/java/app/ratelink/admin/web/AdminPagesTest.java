@@ -78,8 +78,24 @@ class AdminPagesTest extends IntegrationTest {
         HttpResponse<String> detail = client.get("/admin/orders/" + order.id());
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("id=\"status-form\"").contains("acc-1").contains("order created");
-        HttpResponse<String> changed = client.postForm("/admin/orders/" + order.id() + "/status",
+        // The select never pre-selects a move: an empty, selected placeholder first, and a choice is required.
+        assertThat(detail.body()).containsPattern("<select id=\"new-status\" name=\"status\" required[^>]*>\\s*"
+                + "<option value=\"\" selected[^>]*>Choose…</option>");
+        HttpResponse<String> unchosen = client.follow(client.postForm("/admin/orders/" + order.id() + "/status",
+                Map.of("status", "", "comment", "")));
+        assertThat(unchosen.body()).contains("Choose the new status first.");
+        assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+
+        // Without confirm=1 nothing changes: a page asks, and its form posts the same fields again with confirm=1.
+        HttpResponse<String> asked = client.postForm("/admin/orders/" + order.id() + "/status",
                 Map.of("status", "paid", "comment", "seen on the wallet"));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("id=\"confirm-form\"").contains("action=\"/admin/orders/" + order.id() + "/status\"")
+                .contains("name=\"confirm\" value=\"1\"").contains("name=\"_csrf\"").contains("value=\"seen on the wallet\"")
+                .contains("id=\"confirm-question\"").contains("to “paid”");
+        assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+        HttpResponse<String> changed = client.postForm("/admin/orders/" + order.id() + "/status",
+                Map.of("status", "paid", "comment", "seen on the wallet", "confirm", "1"));
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(client.follow(changed).body()).contains("Status changed to paid").contains("seen on the wallet")
                 .contains("admin:admin@test.local");

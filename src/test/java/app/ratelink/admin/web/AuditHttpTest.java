@@ -76,7 +76,7 @@ class AuditHttpTest extends BehindLoopbackProxy {
         Order order = placement.place(new OrderForm(from, to, "10", "acc-9", "audit@example.com", null),
                 OrderClient.anonymous());
         admin.get("/admin/orders/" + order.id());
-        admin.postForm("/admin/orders/" + order.id() + "/status", Map.of("status", "paid", "comment", "seen"));
+        admin.postForm("/admin/orders/" + order.id() + "/status", Map.of("status", "paid", "comment", "seen", "confirm", "1"));
         JsonNode status = latest("order.status", "order " + order.id());
         assertThat(status.get("changes").get("status").get("before").asText()).isEqualTo("new");
         assertThat(status.get("changes").get("status").get("after").asText()).isEqualTo("paid");
@@ -93,7 +93,7 @@ class AuditHttpTest extends BehindLoopbackProxy {
         long partnerId = JSON.readTree(partner.body()).get("id").asLong();
         assertThat(latest("partner.create", "partner " + partnerId)).isNotNull();
         admin.get("/admin/partners/" + partnerId);
-        admin.postForm("/admin/partners/" + partnerId + "/ban", Map.of());
+        admin.postForm("/admin/partners/" + partnerId + "/ban", Map.of("confirm", "1"));
         assertThat(latest("partner.ban", "partner " + partnerId).get("changes").get("banned").get("after").asBoolean())
                 .isTrue();
 

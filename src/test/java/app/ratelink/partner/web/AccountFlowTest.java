@@ -146,7 +146,12 @@ class AccountFlowTest extends IntegrationTest {
 
         long keyId = jdbc.sql("SELECT id FROM api_keys WHERE prefix = :p").param("p", key.substring(0, 12))
                 .query(Long.class).single();
-        HttpResponse<String> revoked = browser.postForm("/account/api/" + keyId + "/revoke", Map.of());
+        HttpResponse<String> asked = browser.postForm("/account/api/" + keyId + "/revoke", Map.of());
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("id=\"confirm-form\"").contains("name=\"confirm\" value=\"1\"")
+                .contains("name=\"_csrf\"").contains(key.substring(0, 12));
+        assertThat(http().get("/test/api-key?api_key=" + key).statusCode()).as("not revoked before confirmed").isEqualTo(200);
+        HttpResponse<String> revoked = browser.postForm("/account/api/" + keyId + "/revoke", Map.of("confirm", "1"));
         assertThat(revoked.statusCode()).isEqualTo(302);
         assertThat(browser.follow(revoked).body()).contains("revoked");
         assertThat(http().get("/test/api-key?api_key=" + key).statusCode()).isEqualTo(401);
@@ -233,7 +238,11 @@ class AccountFlowTest extends IntegrationTest {
         HttpResponse<String> detail = admin.get("/admin/partners/" + partner.id());
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains(partner.email()).contains("id=\"ban\"");
-        HttpResponse<String> banned = admin.postForm("/admin/partners/" + partner.id() + "/ban", Map.of());
+        HttpResponse<String> askedBan = admin.postForm("/admin/partners/" + partner.id() + "/ban", Map.of());
+        assertThat(askedBan.statusCode()).isEqualTo(200);
+        assertThat(askedBan.body()).contains("id=\"confirm-form\"").contains(partner.email());
+        assertThat(admin.get("/admin/partners/" + partner.id()).body()).contains("id=\"ban\"");
+        HttpResponse<String> banned = admin.postForm("/admin/partners/" + partner.id() + "/ban", Map.of("confirm", "1"));
         assertThat(banned.statusCode()).isEqualTo(302);
         assertThat(admin.follow(banned).body()).contains("id=\"partner-status\">banned<");
 

@@ -119,20 +119,28 @@ class AdminPayoutsHttpTest extends IntegrationTest {
         assertThat(pending.body().indexOf("data-payout-id=\"" + rejected + "\""))
                 .isLessThan(pending.body().indexOf("data-payout-id=\"" + paid + "\""));
 
+        HttpResponse<String> askedPay = admin.postForm("/admin/payouts/" + paid + "/pay", Map.of("comment", "tx 42", "status", "0"));
+        assertThat(askedPay.statusCode()).isEqualTo(200);
+        assertThat(askedPay.body()).contains("id=\"confirm-form\"").contains("name=\"confirm\" value=\"1\"")
+                .contains("name=\"_csrf\"").contains("value=\"tx 42\"").contains("U1234567");
+        assertThat(payouts.byId(paid).orElseThrow().status()).isEqualTo(PayoutStatus.PENDING);
         HttpResponse<String> afterPay = admin.follow(admin.postForm("/admin/payouts/" + paid + "/pay",
-                Map.of("comment", "tx 42", "status", "0")));
+                Map.of("comment", "tx 42", "status", "0", "confirm", "1")));
         assertThat(afterPay.body()).contains("id=\"payout-message\"").doesNotContain("data-payout-id=\"" + paid + "\"");
         assertThat(payouts.byId(paid).orElseThrow().status()).isEqualTo(PayoutStatus.PAID);
         assertThat(payouts.byId(paid).orElseThrow().comment()).isEqualTo("tx 42");
         assertThat(payouts.byId(paid).orElseThrow().decidedBy()).isEqualTo("admin:admin@test.local");
-        assertThat(payouts.totalReceived(partner.id())).isEqualByComparingTo("10");
+        assertThat(payouts.totalReceived(partner.id()).amount()).isEqualByComparingTo("10");
         assertThat(mailsAbout(partner, paid)).singleElement()
                 .satisfies(m -> assertThat(m.subject()).contains("is paid"));
 
         admin.get("/admin/payouts");
-        admin.follow(admin.postForm("/admin/payouts/" + rejected + "/reject", Map.of("comment", "Wrong wallet")));
+        assertThat(admin.postForm("/admin/payouts/" + rejected + "/reject", Map.of("comment", "Wrong wallet")).body())
+                .contains("id=\"confirm-form\"");
+        assertThat(payouts.byId(rejected).orElseThrow().status()).isEqualTo(PayoutStatus.PENDING);
+        admin.follow(admin.postForm("/admin/payouts/" + rejected + "/reject", Map.of("comment", "Wrong wallet", "confirm", "1")));
         assertThat(payouts.byId(rejected).orElseThrow().status()).isEqualTo(PayoutStatus.REJECTED);
-        assertThat(payouts.balance(second.id())).isEqualByComparingTo("10").isEqualByComparingTo(ledgerSum(second));
+        assertThat(payouts.balance(second.id()).amount()).isEqualByComparingTo("10").isEqualByComparingTo(ledgerSum(second));
         assertThat(mailsAbout(second, rejected)).singleElement().satisfies(m -> {
             assertThat(m.subject()).contains("rejected");
             assertThat(m.text()).contains("Wrong wallet").contains("10 USD is back on your balance");
@@ -201,25 +209,25 @@ class AdminPayoutsHttpTest extends IntegrationTest {
         assertThat(body.get("comment").asString()).isEqualTo("batch 7");
         assertThat(body.get("decidedBy").asString()).isEqualTo("operator");
         assertThat(body.get("decidedAt").isNull()).isFalse();
-        assertThat(payouts.totalReceived(partner.id())).isEqualByComparingTo("10");
+        assertThat(payouts.totalReceived(partner.id()).amount()).isEqualByComparingTo("10");
         assertThat(mailsAbout(partner, paid)).singleElement().satisfies(m -> assertThat(m.text()).contains("batch 7"));
 
         HttpResponse<String> again = operator().json("POST", "/api/operator/v1/payouts/" + paid + "/reject", "{}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
         assertThat(json.readTree(again.body()).get("detail").asString()).contains("not pending");
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("0").isEqualByComparingTo(ledgerSum(partner));
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("0").isEqualByComparingTo(ledgerSum(partner));
         assertThat(mailsAbout(partner, paid)).hasSize(1);
 
         Partner second = PartnerFixtures.partner(partners);
         long rejected = pendingPayout(second);
-        assertThat(payouts.balance(second.id())).isEqualByComparingTo("0");
+        assertThat(payouts.balance(second.id()).amount()).isEqualByComparingTo("0");
         HttpResponse<String> reject = operator().json("POST", "/api/operator/v1/payouts/" + rejected + "/reject",
                 "{\"comment\":\"Account closed\"}");
         assertThat(reject.statusCode()).as(reject.body()).isEqualTo(200);
         assertThat(json.readTree(reject.body()).get("status").asInt()).isEqualTo(2);
-        assertThat(payouts.balance(second.id())).isEqualByComparingTo("10").isEqualByComparingTo(ledgerSum(second));
-        assertThat(payouts.pending(second.id())).isEqualByComparingTo("0");
+        assertThat(payouts.balance(second.id()).amount()).isEqualByComparingTo("10").isEqualByComparingTo(ledgerSum(second));
+        assertThat(payouts.pending(second.id()).amount()).isEqualByComparingTo("0");
         assertThat(mailsAbout(second, rejected)).singleElement().satisfies(m -> {
             assertThat(m.subject()).contains("rejected");
             assertThat(m.text()).contains("Account closed");
@@ -227,13 +235,13 @@ class AdminPayoutsHttpTest extends IntegrationTest {
         // Without a body at all, on a payout that is no longer pending: still a problem document.
         HttpResponse<String> payRejected = operator().json("POST", "/api/operator/v1/payouts/" + rejected + "/pay", "");
         assertThat(payRejected.statusCode()).isEqualTo(409);
-        assertThat(payouts.balance(second.id())).isEqualByComparingTo("10");
+        assertThat(payouts.balance(second.id()).amount()).isEqualByComparingTo("10");
 
         Partner third = PartnerFixtures.partner(partners);
         long cancelled = pendingPayout(third);
         payouts.cancel(third.id(), cancelled);
         assertThat(operator().json("POST", "/api/operator/v1/payouts/" + cancelled + "/pay", "{}").statusCode()).isEqualTo(409);
-        assertThat(payouts.balance(third.id())).isEqualByComparingTo("10");
+        assertThat(payouts.balance(third.id()).amount()).isEqualByComparingTo("10");
 
         HttpResponse<String> unknown = operator().json("POST", "/api/operator/v1/payouts/987654321/pay", "{}");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -146,7 +146,7 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         assertThat(text(request(cabinet, "abc", "U1234567").body(), "payout-error")).isEqualTo(NOT_ALLOWED);
 
         assertThat(payoutsOf(partner)).isZero();
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("5");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("5");
     }
 
     @Test
@@ -174,7 +174,43 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
 
         HttpResponse<String> again = cabinet.follow(cabinet.postForm("/account/payouts/" + id + "/cancel", Map.of()));
         assertThat(text(again.body(), "payout-error")).contains("not pending");
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo("10");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("10");
+    }
+
+    /**
+     * SPEC §4: a refund after a paid payout reverses a reward that already left, so the balance goes below zero.
+     * The page says why, offers no request form, and a request posted anyway is refused with that reason.
+     */
+    @Test
+    void aNegativeBalanceIsExplainedAndBlocksPayoutsUntilItIsPositive() {
+        fixtures.successfulOrder(placement, orders, partner.id(), "1000");
+        var refunded = fixtures.successfulOrder(placement, orders, partner.id(), "1000");
+        long paid = payouts.request(partner.id(), usdMethod, "U1234567");
+        payouts.pay(paid, "admin:test", "tx 1");
+        orders.changeStatus(refunded.id(), app.ratelink.order.OrderStatus.REFUNDED, "test", "refunded to the client");
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("-5");
+
+        TestHttp cabinet = cabinet(partner);
+        HttpResponse<String> page = cabinet.get("/account/payouts");
+        assertThat(text(page.body(), "balance")).isEqualTo("-5 USD");
+        assertThat(text(page.body(), "negative-balance")).contains("-5 USD").contains("refunded")
+                .contains("once your rewards bring the balance above zero");
+        assertThat(page.body()).doesNotContain("id=\"payout-form\"");
+
+        HttpResponse<String> posted = cabinet.postForm("/account/payouts",
+                Map.of("method", Long.toString(usdMethod), "account", "U1234567"));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(text(cabinet.follow(posted).body(), "payout-error")).contains("below zero");
+        assertThat(payoutsOf(partner)).isEqualTo(1);
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("-5");
+
+        // Earned back above zero: the notice goes and the form returns.
+        earn(partner, 3);
+        HttpResponse<String> recovered = cabinet.get("/account/payouts");
+        assertThat(text(recovered.body(), "balance")).isEqualTo("10 USD");
+        assertThat(recovered.body()).doesNotContain("id=\"negative-balance\"").contains("id=\"payout-form\"");
+        assertThat(text(request(cabinet, Long.toString(usdMethod), "U1234567").body(), "payout-message"))
+                .startsWith("Payout is successfully requested");
     }
 
     @Test
@@ -189,8 +225,8 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         assertThat(tried.statusCode()).isEqualTo(200);
         assertThat(text(tried.body(), "payout-error")).contains("not pending");
         assertThat(payouts.byId(id).orElseThrow().status()).isEqualTo(PayoutStatus.PENDING);
-        assertThat(payouts.balance(partner.id())).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(payouts.balance(other.id())).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(payouts.balance(other.id()).amount()).isEqualByComparingTo(BigDecimal.ZERO);
     }
 
     private static String row(String body, long id) {
