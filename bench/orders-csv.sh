@@ -35,9 +35,9 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { tail -50 "$OUT
 # A million orders over about a year, a tenth referred, some accounts and e-mails a spreadsheet would
 # run as formulas (they must come out defused).
 "${PSQL[@]}" -d $DB <<SQL
-INSERT INTO orders (public_id, from_code, to_code, rate_in, rate_out, amount_give, amount_get, account, email,
+INSERT INTO orders (public_id, number, from_code, to_code, rate_in, rate_out, amount_give, amount_get, account, email,
                     email_search, city, status, created_at, updated_at, expires_at, partner_id, partner_reward)
-SELECT 'b' || lpad(g::text, 21, '0'), 'PMUSD', 'BTC', 65500, 1, 100 + g % 900, (100 + g % 900) / 65500.0,
+SELECT 'b' || lpad(g::text, 21, '0'), 'N' || g, 'PMUSD', 'BTC', 65500, 1, 100 + g % 900, (100 + g % 900) / 65500.0,
        CASE WHEN g % 1000 = 0 THEN '=cmd|'' /c calc''!A1' ELSE 'bc1q' || md5(g::text) END,
        'client' || g || '@example.test', 'client' || g || '@example.test', NULL,
        (ARRAY['new','paid','processing','success','cancelled'])[1 + g % 5],
