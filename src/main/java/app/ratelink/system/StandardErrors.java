@@ -41,7 +41,7 @@ class StandardErrors extends ResponseEntityExceptionHandler {
                 HttpServletResponse response = web.getResponse();
                 headers.forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
                 try {
-                    errors.answer(r, response, path, statusCode.value(), pageKey(statusCode.value()), null);
+                    errors.answer(r, response, path, statusCode.value(), SurfaceErrors.keyOf(statusCode.value()), null);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -49,12 +49,5 @@ class StandardErrors extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-    }
-
-    private static String pageKey(int status) {
-        return switch (status) {
-            case 400, 403, 404, 405, 413, 415, 429, 500, 503 -> "safety.error." + status;
-            default -> status >= 500 ? "safety.error.500" : "safety.error.other";
-        };
     }
 }

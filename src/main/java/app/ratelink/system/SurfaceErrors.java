@@ -55,6 +55,10 @@ public class SurfaceErrors {
         }
     }
 
+    /** A refusal's body and its content type, for a writer that is not a servlet response's (Tomcat's valve). */
+    public record Rendered(String contentType, String body) {
+    }
+
     /**
      * Answers {@code status} with the message of {@code key} (a key of i18n/safety). {@code field}: the input
      * at fault, or null. Does nothing when the response is already committed.
@@ -66,43 +70,56 @@ public class SurfaceErrors {
         }
         response.resetBuffer();
         response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-            response.setHeader("Retry-After", Integer.toString(DatabaseStatus.RETRY_AFTER_SECONDS));
-        }
-        Locale locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();
-        String message = messages.getMessage(key, field == null ? new Object[0] : new Object[] {field}, locale);
-        String body;
-        switch (Surface.of(path)) {
-            case OPERATOR_API, MACHINE -> {
-                response.setContentType("application/problem+json");
-                HttpStatus known = HttpStatus.resolve(status);
-                body = "{\"type\":\"about:blank\",\"title\":" + json(known == null ? "Error" : known.getReasonPhrase())
-                        + ",\"status\":" + status + ",\"detail\":" + json(message)
-                        + (field == null ? "" : ",\"field\":" + json(field)) + "}";
-            }
-            case PARTNER_API -> {
-                response.setContentType("application/json;charset=utf-8");
-                // The seed's texts: a refused option names the option, an outage is "Api disabled".
-                String text = status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? "Api disabled"
-                        : "Invalid parameter: " + (field == null ? "request" : field);
-                body = "{\"status\":\"error\",\"error\":1,\"error_text\":" + json(text) + ",\"data\":{}}";
-            }
-            case FEED -> {
-                response.setContentType("text/plain;charset=utf-8");
-                body = status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? "Maintenance" : message + "\n";
-            }
-            default -> {
-                response.setContentType("text/html;charset=utf-8");
-                Context context = new Context(locale, Map.of("status", status, "message", message));
-                body = templates.process("system/error", context);
-            }
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        headers(response, status);
+        Rendered rendered = render(request, path, status, key, field);
+        response.setContentType(rendered.contentType());
+        byte[] bytes = rendered.body().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(bytes);
         }
+    }
+
+    /** The headers every refusal carries: never cached; a 503 says when to come back. */
+    public static void headers(HttpServletResponse response, int status) {
+        response.setHeader("Cache-Control", "no-store");
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", Integer.toString(DatabaseStatus.RETRY_AFTER_SECONDS));
+        }
+    }
+
+    /** The body of a refusal in the form of the surface {@code path} belongs to, in the request's language. */
+    public Rendered render(HttpServletRequest request, String path, int status, String key, String field) {
+        Locale locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();
+        String message = messages.getMessage(key, field == null ? new Object[0] : new Object[] {field}, locale);
+        return switch (Surface.of(path)) {
+            case OPERATOR_API, MACHINE -> {
+                HttpStatus known = HttpStatus.resolve(status);
+                yield new Rendered("application/problem+json", "{\"type\":\"about:blank\",\"title\":"
+                        + json(known == null ? "Error" : known.getReasonPhrase())
+                        + ",\"status\":" + status + ",\"detail\":" + json(message)
+                        + (field == null ? "" : ",\"field\":" + json(field)) + "}");
+            }
+            case PARTNER_API -> {
+                // The seed's texts: a refused option names the option, an outage is "Api disabled".
+                String text = status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? "Api disabled"
+                        : "Invalid parameter: " + (field == null ? "request" : field);
+                yield new Rendered("application/json;charset=utf-8",
+                        "{\"status\":\"error\",\"error\":1,\"error_text\":" + json(text) + ",\"data\":{}}");
+            }
+            case FEED -> new Rendered("text/plain;charset=utf-8",
+                    status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? "Maintenance" : message + "\n");
+            default -> new Rendered("text/html;charset=utf-8", templates.process("system/error",
+                    new Context(locale, Map.of("status", status, "message", message))));
+        };
+    }
+
+    /** The safety message of a status: its own words where it has them, else those of its class. */
+    public static String keyOf(int status) {
+        return switch (status) {
+            case 400, 403, 404, 405, 413, 415, 429, 500, 503 -> "safety.error." + status;
+            default -> status >= 500 ? "safety.error.500" : "safety.error.other";
+        };
     }
 
     /** A JSON string literal. */

@@ -114,4 +114,20 @@ class BadInputHttpTest extends IntegrationTest {
         assertPage(admin.get("/admin/clicks?beforeId=abc&beforeTime=1"), 400, "could not be understood");
         assertPage(cabinet.get("/account/clicks?beforeId=x&beforeTime=y"), 400, "could not be understood");
     }
+
+    @Test
+    void aUrlTomcatCannotDecodeIsAnsweredInTheSurfacesFormNotTomcatsPage() {
+        // %ff%fe is not UTF-8: Tomcat refuses it before any filter runs, and used to answer its own page.
+        HttpResponse<String> page = http().get("/order/%ff%fe");
+        assertPage(page, 400, "could not be understood");
+        assertThat(page.body()).doesNotContain("Tomcat", "HTTP Status 400");
+        HttpResponse<String> api = operator().get("/api/operator/v1/orders/%ff%fe");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(api.body()).contains("\"status\":400").doesNotContain("Tomcat");
+        HttpResponse<String> partnerApi = http().get("/service/partner/%ff%fe/api.php?api_action=pp");
+        assertThat(partnerApi.statusCode()).isEqualTo(400);
+        assertThat(partnerApi.body()).isEqualTo(
+                "{\"status\":\"error\",\"error\":1,\"error_text\":\"Invalid parameter: request\",\"data\":{}}");
+    }
 }
