@@ -77,7 +77,7 @@ class AdminPagesTest extends IntegrationTest {
 
         HttpResponse<String> detail = client.get("/admin/orders/" + order.id());
         assertThat(detail.statusCode()).isEqualTo(200);
-        assertThat(detail.body()).contains("id=\"status-form\"").contains("acc-1").contains("order created");
+        assertThat(detail.body()).contains("id=\"status-form\"").contains("acc-1").contains("Order created");
         // The select never pre-selects a move: an empty, selected placeholder first, and a choice is required.
         assertThat(detail.body()).containsPattern("<select id=\"new-status\" name=\"status\" required[^>]*>\\s*"
                 + "<option value=\"\" selected[^>]*>Choose…</option>");
