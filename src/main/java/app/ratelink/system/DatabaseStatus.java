@@ -66,6 +66,12 @@ public class DatabaseStatus implements SmartLifecycle {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            // A statement failed on a broken connection, then the rollback failed too ("Connection is closed",
+            // no SQLState from Hikari): the rollback's failure is the cause, the statement's only attached.
+            if (t instanceof org.springframework.transaction.TransactionSystemException system
+                    && system.getApplicationException() != null && unreachable(system.getApplicationException())) {
+                return true;
+            }
         }
         return false;
     }
