@@ -61,9 +61,11 @@ class OrderMails {
                 text("orders.mail.created.body", locale, o.number(), name(o.from()) + " (" + o.from() + ")",
                         name(o.to()) + " (" + o.to() + ")", give(o), get(o), rate(o), fees(o, locale), o.account(),
                         instructions, deadline, link(o)));
-        operators.send(text("orders.mail.operator.created.subject", Locale.ENGLISH, o.number(), give(o), get(o)),
-                text("orders.mail.operator.created.body", Locale.ENGLISH, o.number(), give(o), get(o),
-                        fees(o, Locale.ENGLISH), o.account(), o.email(), deadline, adminLink(o)));
+        // The operators read their own language (the site's default), not the client's.
+        Locale operator = operators.locale();
+        operators.send(text("orders.mail.operator.created.subject", operator, o.number(), give(o), get(o)),
+                text("orders.mail.operator.created.body", operator, o.number(), give(o), get(o),
+                        fees(o, operator), o.account(), o.email(), deadline, adminLink(o)));
     }
 
     @EventListener
@@ -78,8 +80,9 @@ class OrderMails {
         mailer.send(o.email(), text("orders.mail.status.subject", locale, o.number(), status),
                 text("orders.mail.status.body", locale, o.number(), give(o), get(o), status, next, link(o)));
         if (event.to() == OrderStatus.PAID) {
-            operators.send(text("orders.mail.operator.paid.subject", Locale.ENGLISH, o.number(), give(o), get(o)),
-                    text("orders.mail.operator.paid.body", Locale.ENGLISH, o.number(), give(o), get(o), event.actor(),
+            Locale operator = operators.locale();
+            operators.send(text("orders.mail.operator.paid.subject", operator, o.number(), give(o), get(o)),
+                    text("orders.mail.operator.paid.body", operator, o.number(), give(o), get(o), event.actor(),
                             o.account(), adminLink(o)));
         }
     }

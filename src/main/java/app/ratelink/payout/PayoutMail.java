@@ -35,10 +35,11 @@ class PayoutMail {
     void requested(long id, long partnerId, PayoutMethod method, String account, Money balance, Money pay) {
         String partner = partners.byId(partnerId).map(p -> p.email() + " (#" + p.id() + ")").orElse("#" + partnerId);
         String amount = pay + " (" + method.title() + ")";
-        operators.send(messages.getMessage("orders.mail.operator.payout.subject", new Object[] {String.valueOf(id), amount}, Locale.ENGLISH),
+        Locale locale = operators.locale();
+        operators.send(messages.getMessage("orders.mail.operator.payout.subject", new Object[] {String.valueOf(id), amount}, locale),
                 messages.getMessage("orders.mail.operator.payout.body", new Object[] {String.valueOf(id), amount, partner, account,
                         balance.toString(), settings.baseUrl() + "/admin/payouts"},
-                        Locale.ENGLISH));
+                        locale));
     }
 
     /** In the partner's chosen language (the operator who decided is not the reader), else the site's default. */

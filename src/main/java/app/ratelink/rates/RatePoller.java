@@ -343,8 +343,9 @@ public class RatePoller {
 
     private void mail(String subject, String text, String detail) {
         try {
-            operatorMail.send(messages.getMessage(subject, null, Locale.ENGLISH),
-                    messages.getMessage(text, new Object[] {detail}, Locale.ENGLISH));
+            Locale locale = operatorMail.locale();
+            operatorMail.send(messages.getMessage(subject, null, locale),
+                    messages.getMessage(text, new Object[] {detail}, locale));
         } catch (RuntimeException e) {
             log.warn("Operator mail about rates not sent: {}", e.toString());
         }

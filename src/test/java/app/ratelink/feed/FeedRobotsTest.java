@@ -183,6 +183,22 @@ class FeedRobotsTest {
         verify(a.mail(), times(1)).send(anyString(), anyString());
     }
 
+    /** The alert sends the operator to the admin page by the name its menu shows, in each language. */
+    @org.junit.jupiter.api.Test
+    void theAlertsNameTheFeedsPageAsTheAdminMenuDoes() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/monitorings", "i18n/admin");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            String menu = messages.getMessage("admin.nav.feeds", null, language);
+            for (String key : List.of("monitorings.robots.mail.silent.text", "monitorings.robots.mail.errors.text")) {
+                assertThat(messages.getMessage(key, new Object[] {"bestchange", "203.0.113.7", AGENT, "t", 404, "t"},
+                        language)).as(key + " " + language).contains("(" + menu + ", bestchange)");
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
     void operatorsWhoseSiteSpeaksRussianGetTheAlertsInRussian(Engine engine) {

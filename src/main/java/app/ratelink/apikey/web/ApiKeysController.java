@@ -1,6 +1,6 @@
 package app.ratelink.apikey.web;
 
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +28,7 @@ import app.ratelink.apikey.NewApiKey;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.Settings;
 import app.ratelink.system.web.Confirmation;
+import app.ratelink.system.web.Formats;
 
 /**
  * Profile → "APIs" (the seed: "click on the 'Create API Access' button"). A new key is shown once, in
@@ -42,11 +43,13 @@ class ApiKeysController {
     private final ApiKeys keys;
     private final Settings settings;
     private final MessageSource messages;
+    private final Formats formats;
 
-    ApiKeysController(ApiKeys keys, Settings settings, MessageSource messages) {
+    ApiKeysController(ApiKeys keys, Settings settings, MessageSource messages, Formats formats) {
         this.keys = keys;
         this.settings = settings;
         this.messages = messages;
+        this.formats = formats;
     }
 
     record Row(long id, String prefix, String created, String lastUsed, boolean revoked, String revokedAt,
@@ -65,10 +68,11 @@ class ApiKeysController {
     }
 
     private String show(Model model) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
+        // Times in the site's zone and the reader's pattern, as every other page shows them.
+        ZoneId zone = settings.zone();
         model.addAttribute("keys", keys.list(partnerId()).stream().map(k -> new Row(k.id(), k.prefix(),
-                format.format(k.createdAt()), k.lastUsedAt() == null ? null : format.format(k.lastUsedAt()),
-                k.revoked(), k.revoked() ? format.format(k.revokedAt()) : "", k.methods().isEmpty(), k.methodList(),
+                formats.minutes(k.createdAt(), zone), k.lastUsedAt() == null ? null : formats.minutes(k.lastUsedAt(), zone),
+                k.revoked(), k.revoked() ? formats.minutes(k.revokedAt(), zone) : "", k.methods().isEmpty(), k.methodList(),
                 k.allowedIps())).toList());
         model.addAttribute("allMethods", ApiKey.METHODS);
         model.addAttribute("zone", settings.zone().getId());
@@ -98,9 +102,9 @@ class ApiKeysController {
     /** The key's last calls (time, method, address, result), newest first. */
     @GetMapping("/account/api/{id}/calls")
     String calls(@PathVariable long id, Model model) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(settings.zone());
+        ZoneId zone = settings.zone();
         List<ApiKeyCall> calls = keys.calls(partnerId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("calls", calls.stream().map(c -> new CallRow(format.format(c.time()), c.method(),
+        model.addAttribute("calls", calls.stream().map(c -> new CallRow(formats.time(c.time(), zone), c.method(),
                 c.address(), c.result())).toList());
         model.addAttribute("key", keys.list(partnerId()).stream().filter(k -> k.id() == id).findFirst().orElseThrow());
         model.addAttribute("limit", ApiKeys.CALL_LOG);

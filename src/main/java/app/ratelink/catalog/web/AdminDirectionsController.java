@@ -8,13 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,12 +27,13 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.ratelink.catalog.Catalog;
+import app.ratelink.catalog.Currency;
 import app.ratelink.catalog.Direction;
 import app.ratelink.catalog.DirectionChange;
 import app.ratelink.catalog.DirectionFlag;
 import app.ratelink.catalog.DirectionSwitch;
-import app.ratelink.money.Decimals;
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.FormErrors;
 
 /**
  * Admin pages for directions: list, create, edit — rate in/out, limits, fees, flags, cash cities, profit
@@ -46,67 +50,6 @@ class AdminDirectionsController {
         this.catalog = catalog;
         this.directionSwitch = directionSwitch;
         this.messages = messages;
-    }
-
-    /** The form as typed; checkboxes arrive only when ticked. */
-    static final class DirectionForm {
-        public String from = "";
-        public String to = "";
-        public String in = "";
-        public String out = "";
-        public String minAmount = "";
-        public String maxAmount = "";
-        public String minFee = "";
-        public String fromFee = "";
-        public String toFee = "";
-        public List<String> flags = new ArrayList<>();
-        public String cities = "";
-        public String profitPercent = "0";
-        public String rewardPercent = "";
-        public String rewardFixed = "";
-        public boolean active = true;
-        public String rateFormula = "";
-        public boolean requiresConsent;
-
-        public void setFrom(String v) { from = v; }
-        public void setTo(String v) { to = v; }
-        public void setIn(String v) { in = v; }
-        public void setOut(String v) { out = v; }
-        public void setMinAmount(String v) { minAmount = v; }
-        public void setMaxAmount(String v) { maxAmount = v; }
-        public void setMinFee(String v) { minFee = v; }
-        public void setFromFee(String v) { fromFee = v; }
-        public void setToFee(String v) { toFee = v; }
-        public void setFlags(List<String> v) { flags = v == null ? new ArrayList<>() : v; }
-        public void setCities(String v) { cities = v; }
-        public void setProfitPercent(String v) { profitPercent = v; }
-        public void setRewardPercent(String v) { rewardPercent = v; }
-        public void setRewardFixed(String v) { rewardFixed = v; }
-        public void setActive(boolean v) { active = v; }
-        public void setRateFormula(String v) { rateFormula = v; }
-        public void setRequiresConsent(boolean v) { requiresConsent = v; }
-
-        static DirectionForm of(Direction d) {
-            DirectionForm f = new DirectionForm();
-            f.from = d.from();
-            f.to = d.to();
-            f.in = Decimals.plain(d.rateIn());
-            f.out = Decimals.plain(d.rateOut());
-            f.minAmount = Decimals.plain(d.minAmount());
-            f.maxAmount = Decimals.plain(d.maxAmount());
-            f.minFee = d.minFee() == null ? "" : d.minFee().toString();
-            f.fromFee = d.fromFee() == null ? "" : d.fromFee().toString();
-            f.toFee = d.toFee() == null ? "" : d.toFee().toString();
-            f.flags = new ArrayList<>(d.flags().stream().map(DirectionFlag::code).toList());
-            f.cities = String.join(", ", d.cities());
-            f.profitPercent = Decimals.plain(d.profitPercent());
-            f.rewardPercent = d.rewardPercent() == null ? "" : Decimals.plain(d.rewardPercent());
-            f.rewardFixed = d.rewardFixed() == null ? "" : Decimals.plain(d.rewardFixed());
-            f.active = d.active();
-            f.rateFormula = d.rateFormula() == null ? "" : d.rateFormula();
-            f.requiresConsent = d.requiresConsent();
-            return f;
-        }
     }
 
     /** One line of the list: the direction and why the feeds leave it out (null when listed). */
@@ -179,92 +122,85 @@ class AdminDirectionsController {
 
     @GetMapping("/admin/directions/new")
     String create(Model model) {
-        return render(new DirectionForm(), true, Map.of(), model);
+        return render(DirectionForm.empty(), true, model);
     }
 
     @GetMapping("/admin/directions/{from}/{to}")
     String edit(@PathVariable String from, @PathVariable String to, Model model) {
         Direction d = catalog.direction(from, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return render(DirectionForm.of(d), false, Map.of(), model);
+        return render(DirectionForm.of(d), false, model);
     }
 
     @PostMapping("/admin/directions")
-    String saveNew(@ModelAttribute("form") DirectionForm form, Model model, RedirectAttributes redirect) {
-        form.from = upper(form.from);
-        form.to = upper(form.to);
-        if (catalog.direction(form.from, form.to).isPresent()) {
-            return render(form, true, Map.of("to", "admin.directions.exists"), model);
+    String saveNew(@Valid @ModelAttribute("form") DirectionForm form, BindingResult result, Model model,
+                   RedirectAttributes redirect) {
+        if (catalog.direction(form.from(), form.to()).isPresent()) {
+            result.rejectValue("to", "admin.directions.exists", "This direction exists already");
         }
-        return save(form, true, model, redirect);
+        return save(form, result, true, model, redirect);
     }
 
     @PostMapping("/admin/directions/{from}/{to}")
     String saveExisting(@PathVariable String from, @PathVariable String to,
-                        @ModelAttribute("form") DirectionForm form, Model model, RedirectAttributes redirect) {
+                        @Valid @ModelAttribute("form") DirectionForm form, BindingResult result, Model model,
+                        RedirectAttributes redirect) {
         catalog.direction(from, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        form.from = from;
-        form.to = to;
-        return save(form, false, model, redirect);
+        // The pair is the URL's: posted from/to could not move the direction anyway.
+        return save(form.withPair(from, to), result, false, model, redirect);
     }
 
-    private String save(DirectionForm form, boolean creating, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /**
+     * Every mistake the form can see by itself (missing, not a number) is put on its field at once; the
+     * catalogue's own refusal, if it still has one, goes on the field it names.
+     */
+    private String save(DirectionForm form, BindingResult result, boolean creating, Model model,
+                        RedirectAttributes redirect) {
         // With a rate formula the rate comes from its sources: in and out may stay empty.
-        boolean formula = !isBlank(form.rateFormula);
-        BigDecimal in = AdminForms.decimal("in", form.in, errors);
-        BigDecimal out = AdminForms.decimal("out", form.out, errors);
+        boolean formula = !form.rateFormula().isEmpty();
+        BigDecimal in = AdminForms.decimal("in", form.rateIn(), result);
+        BigDecimal out = AdminForms.decimal("out", form.out(), result);
         DirectionChange change = new DirectionChange(
-                formula ? in : required("in", in, errors),
-                formula ? out : required("out", out, errors),
-                required("minAmount", AdminForms.decimal("minAmount", form.minAmount, errors), errors),
-                required("maxAmount", AdminForms.decimal("maxAmount", form.maxAmount, errors), errors),
-                required("profitPercent", AdminForms.decimal("profitPercent", form.profitPercent, errors), errors),
-                form.flags, AdminForms.list(form.cities), form.active,
-                blankToEmpty(form.minFee), blankToEmpty(form.fromFee), blankToEmpty(form.toFee),
-                AdminForms.decimal("rewardPercent", form.rewardPercent, errors),
-                AdminForms.decimal("rewardFixed", form.rewardFixed, errors),
-                form.rateFormula == null ? "" : form.rateFormula.trim(), form.requiresConsent);
-        if (errors.isEmpty()) {
+                formula ? in : AdminForms.required("in", in, result),
+                formula ? out : AdminForms.required("out", out, result),
+                AdminForms.required("minAmount", AdminForms.decimal("minAmount", form.minAmount(), result), result),
+                AdminForms.required("maxAmount", AdminForms.decimal("maxAmount", form.maxAmount(), result), result),
+                AdminForms.required("profitPercent", AdminForms.decimal("profitPercent", form.profitPercent(), result), result),
+                form.flags(), AdminForms.list(form.cities()), form.active(),
+                form.minFee(), form.fromFee(), form.toFee(),
+                AdminForms.decimal("rewardPercent", form.rewardPercent(), result),
+                AdminForms.decimal("rewardFixed", form.rewardFixed(), result),
+                form.rateFormula(), form.requiresConsent());
+        if (!result.hasErrors()) {
             try {
-                catalog.saveDirection(form.from, form.to, change);
+                catalog.saveDirection(form.from(), form.to(), change);
                 // An emptied override field means "no override": the partner's or the level % applies.
-                catalog.clearRewardOverrides(form.from, form.to, isBlank(form.rewardPercent), isBlank(form.rewardFixed));
-                redirect.addFlashAttribute("message", text("admin.directions.saved", form.from, form.to));
+                catalog.clearRewardOverrides(form.from(), form.to(), isBlank(form.rewardPercent()),
+                        isBlank(form.rewardFixed()));
+                redirect.addFlashAttribute("message", text("admin.directions.saved", form.from(), form.to()));
                 return "redirect:/admin/directions";
             } catch (BadRequestException e) {
-                errors.put(e.field(), e.getMessage());
+                FormErrors.refused(e, result);
             }
         }
-        return render(form, creating, errors, model);
+        return render(form, creating, model);
     }
 
-    private String render(DirectionForm form, boolean creating, Map<String, String> errors, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("creating", creating);
-        model.addAttribute("errors", errors);
-        model.addAttribute("allFlags", Arrays.stream(DirectionFlag.values()).map(DirectionFlag::code).toList());
-        model.addAttribute("currencies", catalog.currencies());
-        return "admin/direction";
-    }
-
-    private static <T> T required(String field, T value, Map<String, String> errors) {
-        if (value == null) {
-            errors.putIfAbsent(field, "admin.form.required");
+    /** A posted form is in the model already, with its errors: replacing it would drop them. */
+    private String render(DirectionForm form, boolean creating, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
         }
-        return value;
-    }
-
-    /** Catalog reads null as "keep", blank as "no fee". */
-    private static String blankToEmpty(String text) {
-        return text == null ? "" : text.trim();
+        model.addAttribute("from", form.from());
+        model.addAttribute("to", form.to());
+        model.addAttribute("creating", creating);
+        model.addAttribute("allFlags", Arrays.stream(DirectionFlag.values()).map(DirectionFlag::code).toList());
+        model.addAttribute("currencies", catalog.currencies().stream().collect(Collectors.toMap(Currency::code,
+                c -> c.code() + " — " + c.name(), (a, b) -> a, LinkedHashMap::new)));
+        return "admin/direction";
     }
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static String upper(String text) {
-        return text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
     }
 
     /** A bundle text in the operator's language. */

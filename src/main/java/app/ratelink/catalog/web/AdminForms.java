@@ -3,36 +3,48 @@ package app.ratelink.catalog.web;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** Reads typed admin form values; a value that is not a number is reported on its field, not thrown. */
+import org.springframework.validation.BindingResult;
+
+/**
+ * Reads typed admin form values: a value that is not a number is put on its field (unless Bean Validation
+ * has put an error there already), so the page shows every such mistake at once instead of the first one.
+ */
 final class AdminForms {
 
     private AdminForms() {
     }
 
-    static BigDecimal decimal(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
+    static BigDecimal decimal(String field, String text, BindingResult errors) {
+        if (text == null || text.isBlank() || errors.hasFieldErrors(field)) {
             return null;
         }
         try {
             return new BigDecimal(text.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            errors.put(field, "admin.form.number");
+            errors.rejectValue(field, "admin.form.number", "Enter a number, e.g. 10 or 0.5");
             return null;
         }
     }
 
-    static Integer integer(String field, String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
+    static Integer integer(String field, String text, BindingResult errors) {
+        if (text == null || text.isBlank() || errors.hasFieldErrors(field)) {
             return null;
         }
         try {
             return Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            errors.put(field, "admin.form.whole");
+            errors.rejectValue(field, "admin.form.whole", "Enter a whole number");
             return null;
         }
+    }
+
+    /** An empty value where one is needed; said once, next to the field. */
+    static <T> T required(String field, T value, BindingResult errors) {
+        if (value == null && !errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, "admin.form.required", "Required");
+        }
+        return value;
     }
 
     /** "MSK, SPB" or "MSK SPB" → [MSK, SPB]. */
@@ -41,5 +53,9 @@ final class AdminForms {
             return List.of();
         }
         return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    static String trimmed(String text) {
+        return text == null ? "" : text.trim();
     }
 }

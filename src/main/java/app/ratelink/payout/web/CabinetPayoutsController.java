@@ -1,22 +1,25 @@
 package app.ratelink.payout.web;
 
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,6 +33,8 @@ import app.ratelink.payout.PayoutRefused;
 import app.ratelink.payout.PayoutStatus;
 import app.ratelink.payout.Payouts;
 import app.ratelink.reward.Ledger;
+import app.ratelink.system.FormErrors;
+import app.ratelink.system.Refusal;
 import app.ratelink.system.Settings;
 
 /**
@@ -42,7 +47,6 @@ class CabinetPayoutsController {
 
     static final String REQUESTED = "Payout is successfully requested";
     static final int HISTORY = 100;
-    private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
     private final Payouts payouts;
     private final Settings settings;
@@ -71,6 +75,9 @@ class CabinetPayoutsController {
 
     @GetMapping("/account/payouts")
     String page(Locale locale, Model model) {
+        if (!model.containsAttribute("payoutForm")) {
+            model.addAttribute("payoutForm", PayoutForm.empty());
+        }
         long partnerId = partnerId();
         Money balance = payouts.balance(partnerId);
         List<PayoutMethod> methods = payouts.methods();
@@ -81,6 +88,8 @@ class CabinetPayoutsController {
         model.addAttribute("pending", payouts.pending(partnerId).toPlainString());
         model.addAttribute("minPayout", payouts.minPayout().toPlainString());
         model.addAttribute("base", BaseCurrency.code());
+        model.addAttribute("methodTitles", methods.stream().collect(Collectors.toMap(m -> String.valueOf(m.id()),
+                PayoutMethod::title, (x, y) -> x, LinkedHashMap::new)));
         model.addAttribute("methods", methods.stream().map(m -> new MethodRow(m.id(), m.title(), m.currencyCode(),
                 Decimals.plain(m.feePercent()) + "%", payouts.amountIn(m, balance).toPlainString())).toList());
         Map<Long, String> titles = methods.stream().collect(Collectors.toMap(PayoutMethod::id, PayoutMethod::title));
@@ -113,24 +122,41 @@ class CabinetPayoutsController {
         };
     }
 
+    /**
+     * The request form as Spring MVC binds it; what is missing or malformed is found by Bean Validation, the
+     * payout's own refusal goes on its field (the balance on the form), and the page is shown again with every
+     * error at once. The refusal texts are the partner API's in English, the cabinet's own in another language.
+     */
     @PostMapping("/account/payouts")
-    String request(@RequestParam(defaultValue = "") String method, @RequestParam(defaultValue = "") String account,
-                   Locale locale, RedirectAttributes redirect) {
+    String request(@Valid @ModelAttribute("payoutForm") PayoutForm form, BindingResult result, Locale locale,
+                   Model model, RedirectAttributes redirect) {
         long partnerId = partnerId();
-        // A method that is not even a number is no method: refused like one that does not pay out.
-        long methodId = ID.matcher(method.trim()).matches() ? Long.parseLong(method.trim()) : -1;
-        try {
-            long id = payouts.request(partnerId, methodId, account.trim());
-            redirect.addFlashAttribute("message", messages.getMessage("cabinet.payouts.requestedMessage", new Object[] {String.valueOf(id)},
-                    REQUESTED + " (#" + id + ").", locale));
-        } catch (PayoutRefused refused) {
-            // The API's words in English; in another language the cabinet's own.
-            redirect.addFlashAttribute("error", messages.getMessage("cabinet.payouts.refused." + refused.reason().name(),
-                    null, refused.text(), locale));
-            redirect.addFlashAttribute("account", account);
-            redirect.addFlashAttribute("method", method);
+        if (!result.hasErrors()) {
+            try {
+                long id = payouts.request(partnerId, form.methodId(), form.account());
+                redirect.addFlashAttribute("message", messages.getMessage("cabinet.payouts.requestedMessage",
+                        new Object[] {String.valueOf(id)}, REQUESTED + " (#" + id + ").", locale));
+                return "redirect:/account/payouts";
+            } catch (PayoutRefused refused) {
+                if (refused.reason() == PayoutRefused.Reason.NEGATIVE_BALANCE) {
+                    // The form is not shown below zero: the refusal goes in the page's own notice.
+                    model.addAttribute("error", messages.getMessage("cabinet.payouts.refused.NEGATIVE_BALANCE", null,
+                            refused.text(), locale));
+                }
+                FormErrors.refused(field(refused.reason()), Refusal.of("cabinet.payouts.refused." + refused.reason().name(),
+                        refused.text()), result);
+            }
         }
-        return "redirect:/account/payouts";
+        return page(locale, model);
+    }
+
+    /** The field a refusal is about; the balance is about no field of the form. */
+    private static String field(PayoutRefused.Reason reason) {
+        return switch (reason) {
+            case INVALID_ACCOUNT -> "account";
+            case METHOD_NOT_ALLOWED -> "method";
+            case NOT_ENOUGH_MONEY, NEGATIVE_BALANCE -> null;
+        };
     }
 
     @PostMapping("/account/payouts/{id}/cancel")

@@ -1,7 +1,6 @@
 package app.ratelink.postback.web;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import app.ratelink.postback.PostbackEvent;
 import app.ratelink.postback.PostbackRefused;
 import app.ratelink.postback.Postbacks;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.Formats;
 
 /**
  * Cabinet → Postbacks ({@code /account/postbacks}): the partner's endpoints, a form to add one (fields
@@ -38,10 +38,12 @@ class CabinetPostbacksController {
 
     private final Postbacks postbacks;
     private final Settings settings;
+    private final Formats formats;
 
-    CabinetPostbacksController(Postbacks postbacks, Settings settings) {
+    CabinetPostbacksController(Postbacks postbacks, Settings settings, Formats formats) {
         this.postbacks = postbacks;
         this.settings = settings;
+        this.formats = formats;
     }
 
     record EndpointRow(long id, String url, String method, List<String> events, boolean active, String pausedReason,
@@ -63,20 +65,19 @@ class CabinetPostbacksController {
     private String show(Model model) {
         long partnerId = partnerId();
         ZoneId zone = settings.zone();
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         model.addAttribute("endpoints", postbacks.endpoints(partnerId).stream().map(e -> new EndpointRow(e.id(),
                 e.url(), e.method(), Arrays.stream(PostbackEvent.values()).map(PostbackEvent::wireName)
                         .filter(e::wants).toList(), e.active(), e.pausedReason(),
-                e.failingSince() == null ? null : format.format(e.failingSince()))).toList());
-        model.addAttribute("log", postbacks.log(partnerId).stream().map(a -> row(a, format)).toList());
+                e.failingSince() == null ? null : formats.time(e.failingSince(), zone))).toList());
+        model.addAttribute("log", postbacks.log(partnerId).stream().map(a -> row(a, formats.time(a.time(), zone))).toList());
         model.addAttribute("pending", postbacks.pending(partnerId));
         model.addAttribute("eventNames", Arrays.stream(PostbackEvent.values()).map(PostbackEvent::wireName).toList());
         model.addAttribute("zone", zone.getId());
         return "postback/postbacks";
     }
 
-    private static AttemptRow row(Attempt a, DateTimeFormatter format) {
-        return new AttemptRow(a.endpointId(), format.format(a.time()), a.event(), a.eventId(),
+    private static AttemptRow row(Attempt a, String time) {
+        return new AttemptRow(a.endpointId(), time, a.event(), a.eventId(),
                 a.httpStatus() == null ? "—" : Integer.toString(a.httpStatus()), a.durationMs(), a.succeeded(),
                 a.response());
     }

@@ -33,6 +33,7 @@ import app.ratelink.reward.RewardTerms;
 import app.ratelink.reward.Rewards;
 import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.Formats;
 
 /**
  * Cabinet → Exchanges: the orders the partner's clients placed, with the reward on each, whether it
@@ -49,16 +50,19 @@ class CabinetExchangesController {
 
     private final Rewards rewards;
     private final Settings settings;
+    private final Formats formats;
 
-    CabinetExchangesController(Rewards rewards, Settings settings) {
+    CabinetExchangesController(Rewards rewards, Settings settings, Formats formats) {
         this.rewards = rewards;
         this.settings = settings;
+        this.formats = formats;
     }
 
     record Row(long id, String time, String direction, String give, String get, String course, String reward,
                boolean success, boolean accrued, String userHash, SubIds subIds) {
-        static Row of(PartnerOrder o, ZoneId zone) {
-            return new Row(o.id(), TIME.format(o.time().atZone(zone)),
+        /** The page's row: its time as the reader writes times (the CSV keeps its fixed form). */
+        static Row of(PartnerOrder o, String time) {
+            return new Row(o.id(), time,
                     o.currencyCodeGive() + " → " + o.currencyCodeGet(),
                     plain(o.amountGive()) + " " + o.currencyCodeGive(), plain(o.amountGet()) + " " + o.currencyCodeGet(),
                     plain(o.courseGive()) + " : " + plain(o.courseGet()), plain(o.partnerReward()), o.success(),
@@ -87,7 +91,7 @@ class CabinetExchangesController {
         SubIds tags = tags(parameters);
         List<Row> rows = new ArrayList<>();
         rewards.eachOrderOfPartner(partnerId, startOf(start, zone), endOf(end, zone), tags, PAGE + 1,
-                o -> rows.add(Row.of(o, zone)));
+                o -> rows.add(Row.of(o, formats.time(o.time(), zone))));
         model.addAttribute("tags", tags);
         boolean more = rows.size() > PAGE;
         model.addAttribute("orders", more ? rows.subList(0, PAGE) : rows);

@@ -108,7 +108,8 @@ class OrderMailsHttpTest extends IntegrationTest {
 
     @AfterEach
     void noOperators() {
-        settings.update(Map.of(Setting.OPERATOR_EMAILS, ""));
+        // The Spring context is shared: the next test class must find the site's default language as it was.
+        settings.update(Map.of(Setting.OPERATOR_EMAILS, "", Setting.DEFAULT_LANGUAGE, Setting.DEFAULT_LANGUAGE.defaultValue()));
     }
 
     @AfterAll
@@ -184,6 +185,19 @@ class OrderMailsHttpTest extends IntegrationTest {
         assertThat(text(mails.get(3))).contains("the money was sent to your account")
                 .contains("/order/" + publicId).doesNotContain("review");
         assertThat(to("ops@exchanger.test", 2)).hasSize(2);
+    }
+
+    @Test
+    void theOperatorsReadTheSitesDefaultLanguageWhateverTheClientSpeaks() throws Exception {
+        settings.update(Map.of(Setting.DEFAULT_LANGUAGE, "ru"));
+        String publicId = order(http().withHeader("Accept-Language", "en"), "20");
+        Order order = orders.byPublicId(publicId).orElseThrow();
+        assertThat(order.language()).isEqualTo("en");
+        assertThat(to(client, 1).get(0).getSubject()).isEqualTo("Order " + order.number() + ": Mail Dollar \u2192 Mail Coin");
+        MimeMessage operatorMail = to("ops@exchanger.test", 1).get(0);
+        assertThat(operatorMail.getSubject()).startsWith("Новая заявка " + order.number() + ": 20 " + from + " \u2192 ");
+        assertThat(text(operatorMail)).contains("Создана новая заявка " + order.number()).contains("Клиент отдаёт: 20 " + from)
+                .contains("E-mail клиента: " + client).doesNotContain("New order");
     }
 
     @Test

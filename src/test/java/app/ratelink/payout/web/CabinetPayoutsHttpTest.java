@@ -79,6 +79,15 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         return m.group(1).trim();
     }
 
+    /** A refused request shows the form again (200), every error next to its field, and keeps what was typed. */
+    private HttpResponse<String> refused(TestHttp cabinet, String method, String account) {
+        cabinet.get("/account/payouts");
+        HttpResponse<String> posted = cabinet.postForm("/account/payouts", Map.of("method", method, "account", account));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.body()).contains("id=\"payout-form\"");
+        return posted;
+    }
+
     private HttpResponse<String> request(TestHttp cabinet, String method, String account) {
         cabinet.get("/account/payouts");
         HttpResponse<String> posted = cabinet.postForm("/account/payouts", Map.of("method", method, "account", account));
@@ -132,18 +141,18 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         earn(partner, 1);
         TestHttp cabinet = cabinet(partner);
 
-        HttpResponse<String> poor = request(cabinet, Long.toString(usdMethod), "U1234567");
+        HttpResponse<String> poor = refused(cabinet, Long.toString(usdMethod), "U1234567");
         assertThat(text(poor.body(), "payout-error")).isEqualTo(NOT_ENOUGH);
         assertThat(text(poor.body(), "balance")).isEqualTo("5 USD");
 
         settings.update(Map.of(Setting.MIN_PAYOUT, "5"));
-        HttpResponse<String> badAccount = request(cabinet, Long.toString(usdMethod), "not-a-wallet");
-        assertThat(text(badAccount.body(), "payout-error")).isEqualTo(INVALID_ACCOUNT);
-        assertThat(badAccount.body()).contains("value=\"not-a-wallet\"");
+        HttpResponse<String> badAccount = refused(cabinet, Long.toString(usdMethod), "not-a-wallet");
+        assertThat(text(badAccount.body(), "account-error")).isEqualTo(INVALID_ACCOUNT);
+        assertThat(badAccount.body()).contains("value=\"not-a-wallet\"").doesNotContain("id=\"payout-error\"");
 
-        assertThat(text(request(cabinet, Long.toString(coinId), "bc1qwallet").body(), "payout-error")).isEqualTo(NOT_ALLOWED);
-        assertThat(text(request(cabinet, "987654321", "U1234567").body(), "payout-error")).isEqualTo(NOT_ALLOWED);
-        assertThat(text(request(cabinet, "abc", "U1234567").body(), "payout-error")).isEqualTo(NOT_ALLOWED);
+        assertThat(text(refused(cabinet, Long.toString(coinId), "bc1qwallet").body(), "method-error")).isEqualTo(NOT_ALLOWED);
+        assertThat(text(refused(cabinet, "987654321", "U1234567").body(), "method-error")).isEqualTo(NOT_ALLOWED);
+        assertThat(text(refused(cabinet, "abc", "U1234567").body(), "method-error")).isEqualTo(NOT_ALLOWED);
 
         assertThat(payoutsOf(partner)).isZero();
         assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("5");
@@ -163,7 +172,7 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
                 .contains("/account/payouts/" + id + "/cancel").contains(">Cancel<");
 
         // Nothing left to withdraw: a second request is refused with the balance text.
-        assertThat(text(request(cabinet, Long.toString(usdMethod), "U1234567").body(), "payout-error")).isEqualTo(NOT_ENOUGH);
+        assertThat(text(refused(cabinet, Long.toString(usdMethod), "U1234567").body(), "payout-error")).isEqualTo(NOT_ENOUGH);
 
         HttpResponse<String> cancelled = cabinet.follow(cabinet.postForm("/account/payouts/" + id + "/cancel", Map.of()));
         assertThat(text(cancelled.body(), "payout-message")).contains("cancelled");
@@ -199,8 +208,9 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
 
         HttpResponse<String> posted = cabinet.postForm("/account/payouts",
                 Map.of("method", Long.toString(usdMethod), "account", "U1234567"));
-        assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(text(cabinet.follow(posted).body(), "payout-error")).contains("below zero");
+        // A refused request shows the form again with its error, as every bound form does.
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(text(posted.body(), "payout-error")).contains("below zero");
         assertThat(payoutsOf(partner)).isEqualTo(1);
         assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo("-5");
 
@@ -227,6 +237,23 @@ class CabinetPayoutsHttpTest extends IntegrationTest {
         assertThat(payouts.byId(id).orElseThrow().status()).isEqualTo(PayoutStatus.PENDING);
         assertThat(payouts.balance(partner.id()).amount()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(payouts.balance(other.id()).amount()).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void twoBadFieldsShowBothErrorsAtOnceNextToTheirFields() {
+        earn(partner, 2);
+        TestHttp cabinet = cabinet(partner);
+        String body = refused(cabinet, "abc", " ").body();
+        assertThat(text(body, "method-error")).isEqualTo(NOT_ALLOWED);
+        assertThat(text(body, "account-error")).isEqualTo("Enter the wallet or account the payout goes to.");
+        assertThat(body).contains("aria-describedby=\"account-error\"").doesNotContain("id=\"payout-error\"");
+
+        cabinet.get("/account/payouts?lang=ru");
+        String ru = refused(cabinet, "", "").body();
+        assertThat(text(ru, "method-error")).isEqualTo("Выберите способ выплаты.");
+        assertThat(text(ru, "account-error")).isEqualTo("Укажите кошелёк или счёт, на который перечислить выплату.");
+        cabinet.get("/account/payouts?lang=en");
+        assertThat(payoutsOf(partner)).isZero();
     }
 
     private static String row(String body, long id) {

@@ -1,0 +1,73 @@
+package app.ratelink.catalog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.ratelink.catalog.Catalog;
+import app.ratelink.order.web.TestCatalog;
+import app.ratelink.testing.IntegrationTest;
+import app.ratelink.testing.TestHttp;
+
+/** The admin currency and direction forms show every mistake at once, each next to its field (issue 17). */
+class AdminCatalogFormsHttpTest extends IntegrationTest {
+
+    @Autowired Catalog catalog;
+
+    private static String error(String body, String field) {
+        Matcher m = Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<").matcher(body);
+        assertThat(m.find()).as(field + "-error in " + body).isTrue();
+        return m.group(1).trim();
+    }
+
+    @Test
+    void aCurrencyWithTwoBadFieldsShowsBothErrorsAndKeepsWhatWasTyped() {
+        String code = TestCatalog.code("FC");
+        TestHttp admin = admin();
+        admin.get("/admin/currencies/new");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("code", code, "name", "", "unit", "USD",
+                "scale", "two", "reserve", "100", "usdRate", "1,5x", "payoutFeePercent", "0"));
+        form.put("_active", "on");
+        HttpResponse<String> bad = admin.postForm("/admin/currencies", form);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(error(bad.body(), "name")).isEqualTo("Required");
+        assertThat(error(bad.body(), "scale")).isEqualTo("Enter a whole number");
+        assertThat(error(bad.body(), "usdRate")).isEqualTo("Enter a number, e.g. 10 or 0.5");
+        assertThat(bad.body()).contains("value=\"two\"").contains("value=\"1,5x\"")
+                .contains("aria-describedby=\"scale-error\"");
+        assertThat(catalog.currency(code)).isEmpty();
+
+        admin.get("/admin/currencies/new?lang=ru");
+        String ru = admin.postForm("/admin/currencies", form).body();
+        assertThat(error(ru, "name")).isEqualTo("Обязательное поле");
+        assertThat(error(ru, "scale")).isEqualTo("Введите целое число");
+        admin.get("/admin/currencies?lang=en");
+    }
+
+    @Test
+    void aDirectionWithTwoBadFieldsShowsBothErrorsOnItsEditForm() {
+        String from = TestCatalog.code("FA");
+        String to = TestCatalog.code("FB");
+        new TestCatalog(operator()).currency(from, "Forms A", "USD", 2, "1000", "", "")
+                .currency(to, "Forms B", "USD", 2, "1000", "", "").direction(from, to, "1", "0.9", "10", "100", true);
+        TestHttp admin = admin();
+        assertThat(admin.get("/admin/directions/" + from + "/" + to).body()).contains("id=\"in\"")
+                .contains("value=\"0.9\"");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("in", "abc", "out", "0.9", "minAmount", "10",
+                "maxAmount", "", "profitPercent", "2", "active", "true", "_active", "on"));
+        HttpResponse<String> bad = admin.postForm("/admin/directions/" + from + "/" + to, form);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(error(bad.body(), "in")).isEqualTo("Enter a number, e.g. 10 or 0.5");
+        assertThat(error(bad.body(), "maxAmount")).isEqualTo("Required");
+        assertThat(bad.body()).contains("value=\"abc\"")
+                .contains("/admin/directions/" + from + "/" + to + "\"");
+        assertThat(catalog.direction(from, to).orElseThrow().maxAmount()).isEqualByComparingTo("100");
+    }
+}
