@@ -40,7 +40,7 @@ class TextsTest {
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\d+[},]");
     private static final Set<String> NOT_LANGUAGE = Set.of("code", "pre", "script", "style", "kbd", "samp");
     private static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert",
-            "data-th-text", "data-th-utext");
+            "th:errors", "data-th-text", "data-th-utext");
     private static final Set<String> READ_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label", "label",
             "aria-description", "data-confirm");
 
@@ -164,22 +164,38 @@ class TextsTest {
                         .forEach(a -> problems.add(template + ":" + element.getCol() + " " + a
                                 + "= handler: attach it from a script in static/js"));
                 element.getAttributeMap().forEach((attribute, value) -> {
-                    if (READ_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT)) && value != null
+                    // A prototype value that th:alt (or th:attr) replaces is shown to nobody.
+                    boolean computed = element.hasAttribute("th:" + attribute)
+                            || (element.getAttributeValue("th:attr") != null
+                                && element.getAttributeValue("th:attr").contains(attribute + "="));
+                    if (READ_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT)) && value != null && !computed
                             && WORD.matcher(value).find()) {
                         problems.add(template + ":" + element.getCol() + " " + attribute + "=\"" + shorten(value) + "\"");
                     }
-                    if ("value".equals(attribute) && ("button".equals(name) || isButtonInput(element))
+                    // A <button>'s value is sent, not shown; an <input type=submit>'s value is its label.
+                    if ("value".equals(attribute) && isButtonInput(element)
                             && value != null && WORD.matcher(value).find()) {
                         problems.add(template + ":" + element.getCol() + " value=\"" + shorten(value) + "\"");
                     }
                 });
-                // An element whose content Thymeleaf replaces shows its prototype text to nobody.
-                boolean replaced = REPLACING.stream().anyMatch(element::hasAttribute);
+                // An element whose content Thymeleaf replaces shows its prototype text to nobody, unless it hands
+                // its own parts to the fragment (the page layout's ~{::main}): those are shown.
+                boolean replaced = REPLACING.stream().anyMatch(element::hasAttribute) && !handsOwnParts(element);
                 if (!NOT_LANGUAGE.contains(name) && !replaced) {
                     scan(element, template, problems);
                 }
             }
         }
+    }
+
+    private static boolean handsOwnParts(Element element) {
+        for (String attribute : List.of("th:replace", "th:insert", "data-th-replace", "data-th-insert")) {
+            String value = element.getAttributeValue(attribute);
+            if (value != null && value.contains("~{::")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isButtonInput(Element element) {
