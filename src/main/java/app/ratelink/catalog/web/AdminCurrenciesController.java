@@ -11,7 +11,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +37,11 @@ class AdminCurrenciesController {
     AdminCurrenciesController(Catalog catalog, MessageSource messages) {
         this.messages = messages;
         this.catalog = catalog;
+    }
+
+    @InitBinder("form")
+    void checkboxes(WebDataBinder binder) {
+        AdminForms.checkboxes(binder);
     }
 
     @GetMapping("/admin/currencies")

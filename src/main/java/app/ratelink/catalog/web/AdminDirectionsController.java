@@ -18,7 +18,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,6 +64,11 @@ class AdminDirectionsController {
      * ({@code yes}: the rate's source has gone stale, {@code no}), each row
      * with a checkbox for the bulk switch.
      */
+    @InitBinder("form")
+    void checkboxes(WebDataBinder binder) {
+        AdminForms.checkboxes(binder);
+    }
+
     @GetMapping("/admin/directions")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String active,
                 @RequestParam(defaultValue = "") String feed, @RequestParam(defaultValue = "") String stale,

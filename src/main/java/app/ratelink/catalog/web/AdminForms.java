@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
+import java.beans.PropertyEditorSupport;
+import java.util.Locale;
+import java.util.Set;
+
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 
 /**
  * Reads typed admin form values: a value that is not a number is put on its field (unless Bean Validation
@@ -57,5 +62,20 @@ final class AdminForms {
 
     static String trimmed(String text) {
         return text == null ? "" : text.trim();
+    }
+
+    private static final Set<String> CHECKED = Set.of("true", "on", "yes", "1");
+
+    /**
+     * A checkbox is checked or not: any other value it arrives with (a hand-made request) reads as unchecked.
+     * A value Boolean could not convert left the whole record unbound (no form to show again: a 500).
+     */
+    static void checkboxes(WebDataBinder binder) {
+        binder.registerCustomEditor(Boolean.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text != null && CHECKED.contains(text.trim().toLowerCase(Locale.ROOT)));
+            }
+        });
     }
 }
