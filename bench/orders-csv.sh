@@ -18,7 +18,7 @@ DB=rl_bench_orders
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
 OUT=$(mktemp -d)
 NODE=
-cleanup() { [ -n "$NODE" ] && kill "$NODE" 2>/dev/null && wait "$NODE" 2>/dev/null; [ -n "${KEEP:-}" ] && cp "$OUT/node.log" /tmp/bench-node.log; rm -rf "$OUT"; }
+cleanup() { [ -n "$NODE" ] && kill "$NODE" 2>/dev/null && { wait "$NODE" 2>/dev/null || true; }; [ -n "${KEEP:-}" ] && cp "$OUT/node.log" /tmp/bench-node.log; rm -rf "$OUT"; }
 trap cleanup EXIT
 
 JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
