@@ -5,7 +5,8 @@
 #   CASES="txt 304" runs only the cases whose label contains one of the words; RATELINK_JAVA_OPTS adds JVM
 #   options (e.g. a profiler agent). JAVA=/path/to/bin/java picks Ratelink's JVM; by default the newest JDK 21+
 #   under /usr/lib/jvm (virtual threads, the production setting: on JDK 17 gzip and 304 lose about a quarter),
-#   else `java`.
+#   else `java`. HEAP=256m sets every instance's -Xmx (default 512m); the Ratelink process's RSS (ps -o rss=) is
+#   printed after the 2,000-direction catalogue and after the runs.
 #   Needs wrk and nginx (Debian nginx-light), curl, cmp; builds target/ratelink-*.jar when it is missing or
 #   older than the sources. Everything listens on 127.0.0.1 only (Ratelink 18110, nginx 18111), on an H2
 #   database in /tmp/ratelink-bench-feeds (feeds are served from memory, so the database does not matter).
@@ -58,7 +59,7 @@ fi
 start_ratelink() { # java "jvm options" jar port data-dir log: starts it in the background, returns when it is up
   local pid
   # shellcheck disable=SC2086 # the options are words
-  RATELINK_OPERATOR_TOKEN=$TOKEN "$1" -Xmx512m $2 -jar "$3" --server.port="$4" --server.address=127.0.0.1 \
+  RATELINK_OPERATOR_TOKEN=$TOKEN "$1" -Xmx"${HEAP:-512m}" $2 -jar "$3" --server.port="$4" --server.address=127.0.0.1 \
     --ratelink.data-dir="$5" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
     --logging.level.root=WARN >"$6" 2>&1 &
   pid=$!
@@ -111,6 +112,8 @@ make_catalogue() { # base-url log
     -d '{"name":"Bench monitoring","enabled":true,"xmlFlavour":"classic"}' "$1/api/operator/v1/feeds/bench" >/dev/null
 }
 make_catalogue "$APP" "$WORK/app.log"
+rss() { echo "$(( $(ps -o rss= -p "${SERVER_PIDS[0]}") / 1024 )) MB"; }
+echo "   RSS of Ratelink after the catalogue: $(rss) (-Xmx${HEAP:-512m})"
 
 for f in xml json txt; do
   curl -fs "$APP/service/export/$f/bench" -o "$WORK/root/service/export/$f/bench" -D "$WORK/$f.headers"
@@ -261,3 +264,4 @@ compare "txt 200" /service/export/txt/bench
 compare "xml 304 If-None-Match" /service/export/xml/bench 'If-None-Match: @ETAG@' 'Accept-Encoding: gzip'
 compare "xml 304 If-Modified-Since" /service/export/xml/bench 'If-Modified-Since: @SINCE@' 'Accept-Encoding: gzip'
 echo "(wrk -t2 -c64 -d${SECS}s, $ROUNDS rounds per server and case; raw wrk output in $WORK)"
+echo "RSS of Ratelink after the runs: $(rss) (-Xmx${HEAP:-512m}); load average $(cut -d' ' -f1-3 /proc/loadavg)"
