@@ -5,6 +5,11 @@
 # Localhost only, bounded in time. Needs: Debian's postgresql (a private cluster is started on port 15432 so
 # that other work on the machine's server, e.g. test runs creating databases, does not skew the figures;
 # fsync stays on), wrk, nginx. Usage: bench/clicks.sh [seconds per run, default 15]
+#   JAVA=/path/to/bin/java picks Ratelink's JVM (default `java`; Temurin 25: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
+#   HEAP=256m its -Xmx (default 512m), JAVA_OPTS more JVM options (e.g. -XX:StartFlightRecording=...).
+#   MILLION=1 then clicks on until the partner has 1,000,000 clicks and prints the Ratelink process's RSS.
+#   Each run also prints the CPU per request of Ratelink, PostgreSQL and wrk, read from /proc: wrk shares the two
+#   cores, so requests/s follow their sum, and the split says where a stored click's cost is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-15}
@@ -35,16 +40,18 @@ psql -qc "CREATE DATABASE $DB" postgres
 start_app() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD= RATELINK_OPERATOR_TOKEN=$TOKEN \
-    java -Xmx512m -jar "$JAR" --server.port=$APP_PORT --ratelink.data-dir=/tmp/ratelink-bench-data \
+    "${JAVA:-java}" -Xmx"${HEAP:-512m}" ${JAVA_OPTS:-} -jar "$JAR" --server.port=$APP_PORT --ratelink.data-dir=/tmp/ratelink-bench-data \
     --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "Ratelink exited"; cat "$WORK/app.log"; exit 1; }
     curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && return 0
     sleep 1
   done
   echo "Ratelink did not start"; cat "$WORK/app.log"; exit 1
 }
 
+echo "== Ratelink on $("${JAVA:-java}" -version 2>&1 | head -1), -Xmx${HEAP:-512m} ${JAVA_OPTS:-}"
 start_app
 CODE=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"email":"bench@partners.test","password":"correct horse battery staple 9"}' \
@@ -57,12 +64,32 @@ nginx -c "$PWD/bench/nginx-clicks.conf" &
 NGINX_PID=$!
 sleep 1
 
-run() { wrk -t2 -c64 -d"${SECS}s" -H "User-Agent: $UA" "$1" | tee "$WORK/$2.txt" | grep -E 'Requests/sec|Latency|Non-2xx|Socket errors|requests in'; }
+ticks() { # pid... -> CPU clock ticks (user + system) of these processes and their children processes
+  local p all=() t=0
+  for p in "$@"; do all+=("$p" $(ps -o pid= --ppid "$p" 2>/dev/null || true)); done
+  for p in "${all[@]}"; do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$t"
+}
+PG_PID=$(head -1 "$PGDATA_BENCH/postmaster.pid")
+run() { # url label server-pid
+  local t0 p0 t1 p1 n hz
+  hz=$(getconf CLK_TCK)
+  t0=$(ticks "$3"); p0=$(ticks "$PG_PID")
+  /usr/bin/time -f '%U %S' -o "$WORK/$2.time" wrk -t2 -c64 -d"${SECS}s" -H "User-Agent: $UA" "$1" >"$WORK/$2.txt"
+  t1=$(ticks "$3"); p1=$(ticks "$PG_PID")
+  grep -E 'Requests/sec|Latency|Non-2xx|Socket errors|requests in' "$WORK/$2.txt"
+  n=$(awk '/ requests in / {print $1}' "$WORK/$2.txt")
+  echo "    µs CPU per request: server $(echo "scale=1; ($t1 - $t0) * 1000000 / $hz / $n" | bc)," \
+    "PostgreSQL $(echo "scale=1; ($p1 - $p0) * 1000000 / $hz / $n" | bc)," \
+    "wrk $(awk -v n="$n" '{printf "%.1f", ($1 + $2) * 1e6 / n}' "$WORK/$2.time")"
+}
 echo "== warm-up Ratelink (10 s)"; wrk -t2 -c32 -d10s -H "User-Agent: $UA" "$LINK" >/dev/null
-echo "== nginx return 302"; run "http://127.0.0.1:18081/ref/$CODE/?cur_from=PMUSD&cur_to=BTC" nginx
-echo "== Ratelink /ref on PostgreSQL"; run "$LINK" ratelink
+echo "== nginx return 302"; run "http://127.0.0.1:18081/ref/$CODE/?cur_from=PMUSD&cur_to=BTC" nginx "$NGINX_PID"
+echo "== Ratelink /ref on PostgreSQL"; run "$LINK" ratelink "$APP_PID"
 echo "== Ratelink /ref with an unknown code (same JVM and filter, no click to store: the stack's ceiling)"
-run "http://127.0.0.1:$APP_PORT/ref/nosuchcode/?cur_from=PMUSD&cur_to=BTC" unknown
+run "http://127.0.0.1:$APP_PORT/ref/nosuchcode/?cur_from=PMUSD&cur_to=BTC" unknown "$APP_PID"
 N=$(grep Requests/sec "$WORK/nginx.txt" | awk '{print $2}')
 R=$(grep Requests/sec "$WORK/ratelink.txt" | awk '{print $2}')
 U=$(grep Requests/sec "$WORK/unknown.txt" | awk '{print $2}')
@@ -71,8 +98,19 @@ echo "ratio Ratelink/nginx = $(echo "scale=3; $R / $N" | bc)  (nginx $N req/s, R
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores, shared with other work)"
 kill "$NGINX_PID"; NGINX_PID=
 
-echo "== crash test: kill -9 after 5 s of load"
 PID=$(psql -tAc "SELECT id FROM partners WHERE code = '$CODE'" $DB)
+if [ -n "${MILLION:-}" ]; then
+  echo "== clicking on to 1,000,000 clicks (RSS of the Ratelink process, ps -o rss=)"
+  echo "   RSS now: $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB"
+  for _ in $(seq 1 60); do
+    n=$(psql -tAc "SELECT COALESCE(SUM(clicks + not_counted), 0) FROM click_days WHERE partner_id = $PID" $DB)
+    [ "$n" -ge 1000000 ] && break
+    wrk -t2 -c64 -d10s -H "User-Agent: $UA" "$LINK" >/dev/null
+  done
+  echo "   $n clicks stored; RSS $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB (-Xmx${HEAP:-512m})"
+fi
+
+echo "== crash test: kill -9 after 5 s of load"
 BEFORE=$(psql -tAc "SELECT COUNT(*) FROM clicks WHERE partner_id = $PID" $DB)
 wrk -t2 -c64 -d12s -H "User-Agent: $UA" -s bench/count302.lua "$LINK" >"$WORK/crash.txt" 2>&1 &
 WRK=$!

@@ -5,7 +5,8 @@
 #   CASES="txt 304" runs only the cases whose label contains one of the words; RATELINK_JAVA_OPTS adds JVM
 #   options (e.g. a profiler agent). JAVA=/path/to/bin/java picks Ratelink's JVM; by default the newest JDK 21+
 #   under /usr/lib/jvm (virtual threads, the production setting: on JDK 17 gzip and 304 lose about a quarter),
-#   else `java`.
+#   else `java`. HEAP=256m sets every instance's -Xmx (default 512m); the Ratelink process's RSS (ps -o rss=) is
+#   printed after the 2,000-direction catalogue and after the runs.
 #   Needs wrk and nginx (Debian nginx-light), curl, cmp; builds target/ratelink-*.jar when it is missing or
 #   older than the sources. Everything listens on 127.0.0.1 only (Ratelink 18110, nginx 18111), on an H2
 #   database in /tmp/ratelink-bench-feeds (feeds are served from memory, so the database does not matter).
@@ -58,11 +59,12 @@ fi
 start_ratelink() { # java "jvm options" jar port data-dir log: starts it in the background, returns when it is up
   local pid
   # shellcheck disable=SC2086 # the options are words
-  RATELINK_OPERATOR_TOKEN=$TOKEN "$1" -Xmx512m $2 -jar "$3" --server.port="$4" --server.address=127.0.0.1 \
+  RATELINK_OPERATOR_TOKEN=$TOKEN "$1" -Xmx"${HEAP:-512m}" $2 -jar "$3" --server.port="$4" --server.address=127.0.0.1 \
     --ratelink.data-dir="$5" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
     --logging.level.root=WARN >"$6" 2>&1 &
   pid=$!
   PIDS+=("$pid")
+  LAST_PID=$pid
   for _ in $(seq 1 180); do
     curl -fs "http://127.0.0.1:$4/actuator/health" >/dev/null 2>&1 && return 0
     kill -0 "$pid" 2>/dev/null || { echo "Ratelink on $4 exited"; cat "$6"; exit 1; }
@@ -72,6 +74,7 @@ start_ratelink() { # java "jvm options" jar port data-dir log: starts it in the 
 }
 echo "== Ratelink on $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
 start_ratelink "$JAVA" "${RATELINK_JAVA_OPTS:-}" "$JAR" "$APP_PORT" "$WORK/data" "$WORK/app.log"
+SERVER_PIDS=("$LAST_PID")
 
 echo "== creating 46 currencies and 2,000 directions through the operator API"
 # One curl process for all requests (one kept-alive connection); blocks are separated by `next`.
@@ -109,6 +112,8 @@ make_catalogue() { # base-url log
     -d '{"name":"Bench monitoring","enabled":true,"xmlFlavour":"classic"}' "$1/api/operator/v1/feeds/bench" >/dev/null
 }
 make_catalogue "$APP" "$WORK/app.log"
+rss() { echo "$(( $(ps -o rss= -p "${SERVER_PIDS[0]}") / 1024 )) MB"; }
+echo "   RSS of Ratelink after the catalogue: $(rss) (-Xmx${HEAP:-512m})"
 
 for f in xml json txt; do
   curl -fs "$APP/service/export/$f/bench" -o "$WORK/root/service/export/$f/bench" -D "$WORK/$f.headers"
@@ -126,6 +131,7 @@ echo "   feed: $ITEMS XML items / $LINES TXT lines (cash directions have one per
 
 nginx -c "$PWD/bench/nginx-feeds.conf" &
 PIDS+=($!)
+NGINX_PID=$!
 for _ in $(seq 1 20); do curl -fs -o /dev/null "$NGX/service/export/txt/bench" && break; sleep 0.25; done
 
 # The Ratelink instances: the first is the one above, the others are VARIANTS.
@@ -141,6 +147,7 @@ for spec in ${VARIANTS:-}; do
   make_catalogue "http://127.0.0.1:$port" "$WORK/app-$name.log"
   NAMES+=("$name")
   URLS+=("http://127.0.0.1:$port")
+  SERVER_PIDS+=("$LAST_PID")
 done
 
 echo "== all servers send the same bytes"
@@ -175,17 +182,31 @@ for i in "${!URLS[@]}"; do
 done
 echo "   all answer 304 to If-None-Match and If-Modified-Since"
 
-run() { # label url header... -> "req/s bytes-per-response" (the second shows a 304 run really got 304s)
-  local label=$1 url=$2; shift 2
-  local args=()
+ticks() { # pid... -> CPU clock ticks (user + system) of these processes and their children processes
+  local p all=() t=0
+  for p in "$@"; do all+=("$p" $(ps -o pid= --ppid "$p" 2>/dev/null || true)); done
+  for p in "${all[@]}"; do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$t"
+}
+# run: label url server-pid header... -> "req/s bytes-per-response server-µs wrk-µs": the second shows a 304 run
+# really got 304s; the last two are the CPU per request of the server (all its threads or workers) and of wrk,
+# read from /proc around the run. With wrk on the same 2 cores, req/s follow the sum of the two.
+run() {
+  local label=$1 url=$2 pid=$3; shift 3
+  local args=() t0 t1
   for h in "$@"; do args+=(-H "$h"); done
-  wrk -t2 -c64 -d"${SECS}s" "${args[@]}" "$url" >"$WORK/$label.txt"
+  t0=$(ticks "$pid")
+  /usr/bin/time -f '%U %S' -o "$WORK/$label.time" wrk -t2 -c64 -d"${SECS}s" "${args[@]}" "$url" >"$WORK/$label.txt"
+  t1=$(ticks "$pid")
   grep -q 'Non-2xx' "$WORK/$label.txt" && { echo "$label: unexpected statuses"; cat "$WORK/$label.txt"; exit 1; }
-  awk '/Requests\/sec/ {rps = $2}
+  awk -v server=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v wrk="$(awk '{print $1 + $2}' "$WORK/$label.time")" '
        / requests in / {n = $1; v = $5; sub(/read/, "", v); m = 1
                         if (v ~ /KB$/) m = 1024; else if (v ~ /MB$/) m = 1048576; else if (v ~ /GB$/) m = 1073741824
                         sub(/[KMG]?B$/, "", v); per = v * m / n}
-       END {printf "%s %d\n", rps, per}' "$WORK/$label.txt"
+       /Requests\/sec/ {rps = $2}
+       END {printf "%s %d %.1f %.1f\n", rps, per, server / hz * 1e6 / n, wrk * 1e6 / n}' "$WORK/$label.txt"
 }
 echo "== warm-up of each Ratelink (every case, ${SECS} s in all)"
 W=$(( SECS / 4 + 1 ))
@@ -209,23 +230,31 @@ compare() { # label path header...
     for c in $CASES; do [[ "$label" == *"$c"* ]] && hit=1; done
     [ -n "$hit" ] || return 0
   fi
-  local n r i first nsum=0 rsum=()
+  local n r i first nsum=0 rsum=() ncpu=0 nwrk=0 rcpu=() rwrk=()
   local hs
-  for i in "${!URLS[@]}"; do rsum[i]=0; done
+  for i in "${!URLS[@]}"; do rsum[i]=0; rcpu[i]=0; rwrk[i]=0; done
   for round in $(seq "$ROUNDS"); do
     hs=("${@//@ETAG@/$ETAG_NGX}")
-    n=($(run "$label-nginx-$round" "$NGX$path" "${hs[@]//@SINCE@/$SINCE}"))
+    n=($(run "$label-nginx-$round" "$NGX$path" "$NGINX_PID" "${hs[@]//@SINCE@/$SINCE}"))
     nsum=$(echo "$nsum + ${n[0]}" | bc)
+    ncpu=$(echo "$ncpu + ${n[2]}" | bc); nwrk=$(echo "$nwrk + ${n[3]}" | bc)
     for i in "${!URLS[@]}"; do
       hs=("${@//@ETAG@/$ETAG_APP}")
-      r=($(run "$label-${NAMES[i]}-$round" "${URLS[i]}$path" "${hs[@]//@SINCE@/${SINCES[i]}}"))
+      r=($(run "$label-${NAMES[i]}-$round" "${URLS[i]}$path" "${SERVER_PIDS[i]}" "${hs[@]//@SINCE@/${SINCES[i]}}"))
       rsum[i]=$(echo "${rsum[i]} + ${r[0]}" | bc)
+      rcpu[i]=$(echo "${rcpu[i]} + ${r[2]}" | bc); rwrk[i]=$(echo "${rwrk[i]} + ${r[3]}" | bc)
       [ "$i" = 0 ] && first=${r[1]}
     done
   done
   printf '%-28s %12.0f %12.0f %7.2f %16s' "$label" "$(echo "$nsum / $ROUNDS" | bc -l)" \
     "$(echo "${rsum[0]} / $ROUNDS" | bc -l)" "$(echo "${rsum[0]} / $nsum" | bc -l)" "${n[1]} / $first"
   for i in "${!URLS[@]}"; do [ "$i" = 0 ] || printf ' %10.2f' "$(echo "${rsum[i]} / $nsum" | bc -l)"; done
+  echo
+  printf '%-28s µs CPU per request (server + wrk): nginx %.1f + %.1f' '' "$(echo "$ncpu / $ROUNDS" | bc -l)" \
+    "$(echo "$nwrk / $ROUNDS" | bc -l)"
+  for i in "${!URLS[@]}"; do
+    printf ', %s %.1f + %.1f' "${NAMES[i]}" "$(echo "${rcpu[i]} / $ROUNDS" | bc -l)" "$(echo "${rwrk[i]} / $ROUNDS" | bc -l)"
+  done
   echo
 }
 compare "xml 200" /service/export/xml/bench
@@ -235,3 +264,4 @@ compare "txt 200" /service/export/txt/bench
 compare "xml 304 If-None-Match" /service/export/xml/bench 'If-None-Match: @ETAG@' 'Accept-Encoding: gzip'
 compare "xml 304 If-Modified-Since" /service/export/xml/bench 'If-Modified-Since: @SINCE@' 'Accept-Encoding: gzip'
 echo "(wrk -t2 -c64 -d${SECS}s, $ROUNDS rounds per server and case; raw wrk output in $WORK)"
+echo "RSS of Ratelink after the runs: $(rss) (-Xmx${HEAP:-512m}); load average $(cut -d' ' -f1-3 /proc/loadavg)"

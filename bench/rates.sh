@@ -3,7 +3,7 @@
 # the time from the source's answer to the new rates served in the feed.
 #
 # How to run:   bench/rates.sh [rounds, default 5]
-#   JAVA=/path/to/bin/java picks the JVM (default `java`); builds target/ratelink-*.jar when it is missing or
+#   JAVA=/path/to/bin/java picks the JVM (default `java`), HEAP=256m its -Xmx (default 512m); builds target/ratelink-*.jar when it is missing or
 #   older than the sources. Needs curl and python3. Everything on 127.0.0.1: Ratelink on 18120 (H2 in
 #   /tmp/ratelink-bench-rates), the stub source on 18121. Takes about a minute on an idle machine, most of it
 #   start-up and the 2,000 direction PUTs (each validates its formula and bumps the catalogue revision).
@@ -85,7 +85,7 @@ echo 0 >"$WORK/version"
 python3 "$WORK/stub.py" "$WORK" "$STUB_PORT" &
 PIDS+=($!)
 
-RATELINK_OPERATOR_TOKEN=$TOKEN "$JAVA" -Xmx512m -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
+RATELINK_OPERATOR_TOKEN=$TOKEN "$JAVA" -Xmx"${HEAP:-512m}" -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 \
   --ratelink.data-dir="$WORK/data" --ratelink.demo-data=false --ratelink.admin.password=bench-admin-password-1 \
   --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
 PIDS+=($!)

@@ -53,7 +53,35 @@ public class Settings {
 
     @Autowired
     Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Environment environment) {
-        this(jdbc, clock, events, () -> environment.getProperty("ratelink.base-url", "http://localhost:8080"));
+        this(jdbc, clock, events, new ConfiguredBaseUrl(environment));
+    }
+
+    /**
+     * {@code ratelink.base-url} from the environment, kept once the server listens (its port is final then).
+     * Looked up on every call it was two thirds of a stored click's Java CPU: each partner link sets two
+     * cookies, each asks {@link #httpsSite()}, and every lookup walks all property sources (JFR, bench/clicks.sh,
+     * docs/adr/0003).
+     */
+    private static final class ConfiguredBaseUrl implements Supplier<String> {
+        private final Environment environment;
+        private volatile String listening;
+
+        ConfiguredBaseUrl(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public String get() {
+            String known = listening;
+            if (known != null) {
+                return known;
+            }
+            String value = environment.getProperty("ratelink.base-url", "http://localhost:8080");
+            if (environment.containsProperty("local.server.port")) {
+                listening = value;
+            }
+            return value;
+        }
     }
 
     Settings(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, String configuredBaseUrl) {

@@ -15,17 +15,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Large rate files leave through Tomcat's sendfile: the kernel copies them from a file to the socket, as
- * nginx does, instead of Tomcat pushing the bytes through its 8 KB socket buffer (bench/feeds.sh measured
- * the 490 KB XML of a 2,000-direction catalogue at about twice the requests per second this way). Each
- * representation is written to disk once, on its first request, under its ETag (so the name says what it
- * holds); files nobody asked for during a whole cleanup period are dropped from the map, and deleted one
- * period later, when no request can still be about to open them. Small files stay in memory: a sendfile
- * round through Tomcat's poller costs more than writing 20 KB (also measured).
+ * Rate files larger than Tomcat's socket write buffer leave through Tomcat's sendfile: the kernel copies them
+ * from a file to the socket, as nginx does, instead of Tomcat pushing the bytes through that buffer in
+ * several writes (bench/feeds.sh measured the 490 KB XML of a 2,000-direction catalogue at about twice the
+ * requests per second this way). Each representation is written to disk once, on its first request, under
+ * its ETag (so the name says what it holds); files nobody asked for during a whole cleanup period are
+ * dropped from the map, and deleted one period later, when no request can still be about to open them.
+ * A file that fits in the buffer with its headers stays in memory: it leaves in one write, where sendfile
+ * costs a separate header write and a file open and close per request (the 66 KB TXT: 35.4 µs of CPU per
+ * request through sendfile, 27.8 µs in one write; docs/adr/0004).
  */
 class FeedSendfile {
 
-    static final int MIN_BYTES = 48 * 1024;
+    /** Room left in the write buffer for the status line and headers (about 400 bytes for a feed). */
+    static final int MIN_BYTES = FeedConfiguration.WRITE_BUFFER_BYTES - 4 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(FeedSendfile.class);
     private static final String SUPPORTED = "org.apache.tomcat.sendfile.support";

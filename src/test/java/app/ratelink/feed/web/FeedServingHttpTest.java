@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -41,21 +42,25 @@ class FeedServingHttpTest extends IntegrationTest {
     void largeCatalogue() {
         String usd = TestCatalog.code("SU");
         String rub = TestCatalog.code("SR");
+        String eur = TestCatalog.code("SE");
         feed = "s" + usd.toLowerCase();
         TestCatalog catalog = new TestCatalog(operator());
         catalog.currency(usd, "Cash dollar", "USD", 2, "250000", "", "Cash");
         catalog.currency(rub, "Cash rouble", "RUB", 2, "9000000", "", "Cash");
-        // 2 x 120 cash cities = 240 items: an XML of about 60 KB, above the sendfile threshold.
+        catalog.currency(eur, "Cash euro", "EUR", 2, "250000", "", "Cash");
+        // 6 directions x 120 cash cities = 720 items: an XML of about 180 KB, above the sendfile threshold.
         String cities = IntStream.rangeClosed(1, 120).mapToObj(i -> "\"C%03d\"".formatted(i)).collect(Collectors.joining(","));
-        for (String[] pair : new String[][] {{usd, rub}, {rub, usd}}) {
+        String[][] pairs = {{usd, rub}, {rub, usd}, {usd, eur}, {eur, usd}, {rub, eur}, {eur, rub}};
+        for (String[] pair : pairs) {
             HttpResponse<String> r = operator().json("PUT", "/api/operator/v1/directions/" + pair[0] + "/" + pair[1], """
                     {"in":1,"out":"92.5","minAmount":100,"maxAmount":20000,"profitPercent":1,"flags":["manual"],
                      "cities":[%s],"active":true}""".formatted(cities));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
+        String directions = Stream.of(pairs).map(p -> "\"" + p[0] + "-" + p[1] + "\"").collect(Collectors.joining(","));
         assertThat(operator().json("PUT", "/api/operator/v1/feeds/" + feed,
-                "{\"name\":\"Cash monitoring\",\"enabled\":true,\"directions\":[\"%s-%s\",\"%s-%s\"]}"
-                        .formatted(usd, rub, rub, usd)).statusCode()).isEqualTo(200);
+                "{\"name\":\"Cash monitoring\",\"enabled\":true,\"directions\":[%s]}".formatted(directions))
+                .statusCode()).isEqualTo(200);
     }
 
     HttpResponse<byte[]> get(String format, String... headers) {
@@ -80,7 +85,7 @@ class FeedServingHttpTest extends IntegrationTest {
         assertThat(sendfile.size()).as("the body was handed to sendfile").isPositive();
         var items = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(plain.body())).getElementsByTagName("item");
-        assertThat(items.getLength()).isEqualTo(240);
+        assertThat(items.getLength()).isEqualTo(720);
 
         // Again, now from the file already on disk; and the gzipped one (small: written from memory) unpacks to it.
         assertThat(get("xml").body()).isEqualTo(snapshot.body());
