@@ -4,7 +4,9 @@
 # `java -jar` against bin/ratelink (the same jar with the JVM's start-up cache), taking turns so that a burst
 # of other work on the machine falls on both. Each JDK given is measured (default: java on the PATH and the
 # newest JDK 21+ under /usr/lib/jvm). Localhost only; every process is stopped at the end.
-# Usage: bench/startup.sh [rounds, default 5]      JDKS="/usr/lib/jvm/x/bin/java ..."  JAVA_OPTS=-Xmx256m
+# DATA=kept measures a restart instead: one data folder per JDK, made by the uncounted first start and kept,
+# so every counted start finds its schema migrated and the demo catalogue loaded (a rolling restart).
+# Usage: bench/startup.sh [rounds, default 5]      JDKS="/usr/lib/jvm/x/bin/java ..."  JAVA_OPTS=-Xmx256m  DATA=kept
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
@@ -23,7 +25,8 @@ PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 once() { # once JAVA MODE -> milliseconds to healthy, RSS in MB
-  local data; data=$(mktemp -d "$WORK/data.XXXX")
+  local data
+  if [ "${DATA:-fresh}" = kept ]; then data="$WORK/kept-$(cache_name "$1")"; mkdir -p "$data"; else data=$(mktemp -d "$WORK/data.XXXX"); fi
   local t0; t0=$(date +%s%N)
   JAVA=$1 RATELINK_FAST_START=$2 RATELINK_CACHE_DIR="$WORK/cache-$(cache_name "$1")" \
     bin/ratelink --server.port=$PORT --ratelink.data-dir="$data" --logging.level.root=WARN >"$data/log" 2>&1 &
