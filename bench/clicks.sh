@@ -64,14 +64,7 @@ nginx -c "$PWD/bench/nginx-clicks.conf" &
 NGINX_PID=$!
 sleep 1
 
-ticks() { # pid... -> CPU clock ticks (user + system) of these processes and their children processes
-  local p all=() t=0
-  for p in "$@"; do all+=("$p" $(ps -o pid= --ppid "$p" 2>/dev/null || true)); done
-  for p in "${all[@]}"; do
-    [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
-  done
-  echo "$t"
-}
+source bench/ticks.sh
 PG_PID=$(head -1 "$PGDATA_BENCH/postmaster.pid")
 run() { # url label server-pid
   local t0 p0 t1 p1 n hz

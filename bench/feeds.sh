@@ -182,14 +182,7 @@ for i in "${!URLS[@]}"; do
 done
 echo "   all answer 304 to If-None-Match and If-Modified-Since"
 
-ticks() { # pid... -> CPU clock ticks (user + system) of these processes and their children processes
-  local p all=() t=0
-  for p in "$@"; do all+=("$p" $(ps -o pid= --ppid "$p" 2>/dev/null || true)); done
-  for p in "${all[@]}"; do
-    [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
-  done
-  echo "$t"
-}
+source bench/ticks.sh
 # run: label url server-pid header... -> "req/s bytes-per-response server-µs wrk-µs": the second shows a 304 run
 # really got 304s; the last two are the CPU per request of the server (all its threads or workers) and of wrk,
 # read from /proc around the run. With wrk on the same 2 cores, req/s follow the sum of the two.
