@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.Refusal;
 
 /** What the operator does with partner accounts: find them, ban and unban, personal reward %, notes. */
 @Service
@@ -87,7 +88,8 @@ public class PartnerAdministration {
     public void setRewardPercent(long partnerId, BigDecimal percent) {
         if (percent != null && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0
                 || percent.scale() > 4)) {
-            throw new BadRequestException("rewardPercent", "Enter a percentage from 0 to 100, at most 4 decimals.");
+            throw new BadRequestException("rewardPercent", Refusal.of("admin.partner.percentRange",
+                    "Enter a percentage from 0 to 100, at most 4 decimals."));
         }
         audited("partner.update", partnerId, () ->
                 jdbc.sql("UPDATE partners SET reward_percent = :p WHERE id = :id").param("p", percent)
@@ -98,7 +100,8 @@ public class PartnerAdministration {
     public void setNotes(long partnerId, String notes) {
         String text = notes == null ? "" : notes.strip();
         if (text.length() > 4000) {
-            throw new BadRequestException("notes", "Notes are limited to 4000 characters.");
+            throw new BadRequestException("notes", Refusal.of("admin.partner.notesTooLong",
+                    "Notes are limited to 4000 characters."));
         }
         audited("partner.update", partnerId, () ->
                 jdbc.sql("UPDATE partners SET notes = :notes WHERE id = :id").param("notes", text)

@@ -1,5 +1,6 @@
 package app.ratelink.catalog.web;
 
+import app.ratelink.system.web.AdminForms;
 import java.math.BigDecimal;
 import java.util.Optional;
 

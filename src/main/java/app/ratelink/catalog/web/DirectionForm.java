@@ -1,5 +1,6 @@
 package app.ratelink.catalog.web;
 
+import app.ratelink.system.web.AdminForms;
 import java.util.List;
 import java.util.Locale;
 

@@ -5,11 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +30,8 @@ import app.ratelink.system.BadRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.FormErrors;
+import app.ratelink.system.web.AdminForms;
 
 /** Feed profiles in the admin: one per monitoring, with the three URLs to give it. */
 @Controller
@@ -54,19 +62,9 @@ class AdminFeedsController {
         return "feed/admin-feed";
     }
 
-    /** The profile form as shown: text fields as typed, so a refused save shows them back unchanged. */
-    record FeedForm(String code, String name, boolean enabled, String xmlFlavour, String directions, String aliases,
-                    String contentType, boolean amountSuffix, boolean legacyParam, String partnerId) {
-
-        static final FeedForm EMPTY = new FeedForm("", "", true, "classic", "", "",
-                FeedCompatibility.DEFAULT.contentType(), true, false, "");
-
-        static FeedForm of(FeedProfile p) {
-            return new FeedForm(p.code(), p.name(), p.enabled(), p.xmlFlavour().code(), String.join("\n", p.directions()),
-                    String.join("\n", p.aliases().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
-                    p.compatibility().contentType(), p.compatibility().amountSuffix(), p.compatibility().legacyParam(),
-                    p.partnerId() == null ? "" : p.partnerId().toString());
-        }
+    @InitBinder("form")
+    void checkboxes(WebDataBinder binder) {
+        AdminForms.checkboxes(binder);
     }
 
     @GetMapping("/admin/feeds")
@@ -81,43 +79,49 @@ class AdminFeedsController {
         model.addAttribute("base", settings.baseUrl());
         model.addAttribute("flavours", XmlFlavour.values());
         model.addAttribute("contentTypes", FeedCompatibility.XML_CONTENT_TYPES);
-        model.addAttribute("form", form);
+        // A posted form is in the model already, with its errors: replacing it would drop them.
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
     }
 
+    /**
+     * Every mistake the form can see by itself (missing, too long, not a number, not CODE=ALIAS) is put on its
+     * field at once; the profiles' own refusal, if they still have one, goes on the field it names.
+     */
     @PostMapping("/admin/feeds")
-    String save(@RequestParam String code, @RequestParam String name, @RequestParam(defaultValue = "false") boolean enabled,
-                @RequestParam String xmlFlavour, @RequestParam(defaultValue = "") String directions,
-                @RequestParam(defaultValue = "") String aliases,
-                @RequestParam(required = false) String contentType,
-                @RequestParam(defaultValue = "false") boolean amountSuffix,
-                @RequestParam(defaultValue = "false") boolean legacyParam,
-                @RequestParam(defaultValue = "") String partnerId, Model model, RedirectAttributes redirect) {
-        try {
-            // The checkboxes count only when the form had them (it always sends its contentType select).
-            boolean compatibility = contentType != null;
-            profiles.save(code.trim(), new FeedProfiles.Change(name, enabled, xmlFlavour, split(directions), aliasMap(aliases),
-                    contentType, compatibility ? amountSuffix : null, compatibility ? legacyParam : null,
-                    compatibility ? partnerId(partnerId) : null));
-        } catch (BadRequestException e) {
-            model.addAttribute("error", e.getMessage());
-            page(model, new FeedForm(code, name, enabled, xmlFlavour, directions, aliases, contentType, amountSuffix,
-                    legacyParam, partnerId));
-            return "admin/feeds";
+    String save(@Valid @ModelAttribute("form") FeedForm form, BindingResult result, Model model,
+                RedirectAttributes redirect) {
+        // The checkboxes count only when the form had them (it always sends its contentType select).
+        boolean compatibility = form.contentType() != null;
+        Long partnerId = partnerId(form.partnerId(), result);
+        Map<String, String> aliases = aliasMap(form.aliases(), result);
+        if (!result.hasErrors()) {
+            try {
+                profiles.save(form.code(), new FeedProfiles.Change(form.name(), form.enabled(), form.xmlFlavour(),
+                        split(form.directions()), aliases, form.contentType(),
+                        compatibility ? form.amountSuffix() : null, compatibility ? form.legacyParam() : null,
+                        compatibility ? partnerId : null));
+                redirect.addFlashAttribute("message", text("admin.feeds.saved", form.code()));
+                return "redirect:/admin/feeds";
+            } catch (BadRequestException e) {
+                FormErrors.refused(e, result);
+            }
         }
-        redirect.addFlashAttribute("message", text("admin.feeds.saved", code.trim()));
-        return "redirect:/admin/feeds";
+        page(model, form);
+        return "admin/feeds";
     }
 
     /** Empty: no partner (0 removes a stored one). */
-    private static Long partnerId(String text) {
-        String t = text.trim();
-        if (t.isEmpty()) {
+    private static Long partnerId(String text, BindingResult result) {
+        if (text.isEmpty()) {
             return 0L;
         }
         try {
-            return Long.parseLong(t);
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new BadRequestException("partnerId", "Partner id must be a number");
+            result.rejectValue("partnerId", "admin.form.whole", "Enter a whole number");
+            return null;
         }
     }
 
@@ -125,12 +129,14 @@ class AdminFeedsController {
         return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static Map<String, String> aliasMap(String text) {
+    private static Map<String, String> aliasMap(String text, BindingResult result) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String pair : split(text)) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new BadRequestException("aliases", "Aliases are CODE=ALIAS pairs: " + pair);
+                result.rejectValue("aliases", "admin.feeds.aliasPairs", new Object[] {pair},
+                        "Write each alias as CODE=ALIAS: " + pair);
+                return map;
             }
             map.put(pair.substring(0, eq), pair.substring(eq + 1));
         }

@@ -3,12 +3,16 @@ package app.ratelink.partner.web;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,6 +23,7 @@ import app.ratelink.partner.Partner;
 import app.ratelink.partner.PartnerAdministration;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.FormErrors;
 import app.ratelink.system.Settings;
 import app.ratelink.system.web.Confirmation;
 
@@ -49,9 +54,9 @@ class AdminPartnersController {
         model.addAttribute("zone", settings.zone());
         model.addAttribute("partner", partner);
         model.addAttribute("link", partners.link(partner));
-        if (!model.containsAttribute("rewardPercent")) {
-            model.addAttribute("rewardPercent",
-                    partner.rewardPercent() == null ? "" : partner.rewardPercent().toPlainString());
+        // A posted form is in the model already, with its errors: replacing it would drop them.
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", PartnerForm.of(partner));
         }
         return "admin/partner";
     }
@@ -86,27 +91,34 @@ class AdminPartnersController {
         return "redirect:/admin/partners/" + id;
     }
 
+    /**
+     * Every mistake the form can see by itself (not a number, too long) is put on its field at once; the
+     * administration's own refusal, if it still has one, goes on the field it names.
+     */
     @PostMapping("/admin/partners/{id}")
-    String save(@PathVariable long id, @RequestParam(defaultValue = "") String rewardPercent,
-                @RequestParam(defaultValue = "") String notes, Model model, RedirectAttributes redirect) {
+    String save(@PathVariable long id, @Valid @ModelAttribute("form") PartnerForm form, BindingResult result,
+                Model model, RedirectAttributes redirect) {
         existing(id);
-        try {
-            BigDecimal percent;
+        BigDecimal percent = null;
+        if (!form.rewardPercent().isEmpty()) {
             try {
-                percent = rewardPercent.isBlank() ? null : new BigDecimal(rewardPercent.trim());
+                percent = new BigDecimal(form.rewardPercent());
             } catch (NumberFormatException e) {
-                throw new BadRequestException("rewardPercent", text("admin.partner.percentInvalid"));
+                result.rejectValue("rewardPercent", "admin.partner.percentInvalid",
+                        "Enter a number such as 15 or 12.5, or leave empty.");
             }
-            administration.setRewardPercent(id, percent);
-            administration.setNotes(id, notes);
-        } catch (BadRequestException e) {
-            model.addAttribute(e.field() + "Error", e.getMessage());
-            model.addAttribute("rewardPercent", rewardPercent);
-            model.addAttribute("notes", notes);
-            return detail(id, model);
         }
-        redirect.addFlashAttribute("message", text("admin.partner.saved"));
-        return "redirect:/admin/partners/" + id;
+        if (!result.hasErrors()) {
+            try {
+                administration.setRewardPercent(id, percent);
+                administration.setNotes(id, form.notes());
+                redirect.addFlashAttribute("message", text("admin.partner.saved"));
+                return "redirect:/admin/partners/" + id;
+            } catch (BadRequestException e) {
+                FormErrors.refused(e, result);
+            }
+        }
+        return detail(id, model);
     }
 
     private Partner existing(long id) {

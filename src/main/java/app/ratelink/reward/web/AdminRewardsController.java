@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.ratelink.catalog.Catalog;
@@ -65,16 +69,24 @@ class AdminRewardsController {
         for (RewardLevels.Level level : RewardLevels.parse(settings.get(Setting.REWARD_LEVELS)).levels()) {
             rows.add(new LevelRow(Decimals.plain(level.turnoverUsd()), Decimals.plain(level.percent()), null));
         }
-        return render(settings.get(Setting.REWARD_BASE), settings.get(Setting.REWARD_PERCENT), rows, null, model);
+        return render(new RewardsForm(settings.get(Setting.REWARD_BASE), settings.get(Setting.REWARD_PERCENT), null, null),
+                rows, model);
     }
 
+    @InitBinder("form")
+    void rows(WebDataBinder binder) {
+        RewardsForm.rows(binder);
+    }
+
+    /**
+     * Every mistake is shown at once: the default percent and the base next to their fields, each wrong level
+     * next to its row; nothing is saved while any remains.
+     */
     @PostMapping("/admin/rewards")
-    String save(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
-        // The raw values, one per row: a List parameter would split a single "1,000" at its comma.
-        List<String> t = form.getOrDefault("turnover", List.of());
-        List<String> p = form.getOrDefault("levelPercent", List.of());
-        String base = form.getFirst("base") == null ? "" : form.getFirst("base");
-        String percent = form.getFirst("percent") == null ? "" : form.getFirst("percent");
+    String save(@Valid @ModelAttribute("form") RewardsForm form, BindingResult result, Model model,
+                RedirectAttributes redirect) {
+        List<String> t = form.turnover();
+        List<String> p = form.levelPercent();
         List<LevelRow> rows = new ArrayList<>();
         List<RewardLevels.Level> levels = new ArrayList<>();
         Set<BigDecimal> thresholds = new HashSet<>();
@@ -92,16 +104,20 @@ class AdminRewardsController {
                 levels.add(new RewardLevels.Level(new BigDecimal(turnover), new BigDecimal(levelPercent)));
             }
         }
-        String baseValue = base.trim();
-        String percentValue = percent.trim();
-        String percentError = isPercent(percentValue) ? null : "A percent from 0 to 100";
-        if (wrong || percentError != null || !Setting.REWARD_BASE.accepts(baseValue)) {
+        if (!result.hasFieldErrors("percent") && !isPercent(form.percent())) {
+            result.rejectValue("percent", "admin.setting.rewardPercent.invalid",
+                    "Enter a percentage from 0 to 100, e.g. 10 or 12.5.");
+        }
+        if (!result.hasFieldErrors("base") && !Setting.REWARD_BASE.accepts(form.base())) {
+            result.rejectValue("base", "admin.rewards.baseInvalid", "Choose profit or amount");
+        }
+        if (wrong || result.hasErrors()) {
             model.addAttribute("failed", true);
-            return render(baseValue, percentValue, rows, percentError, model);
+            return render(form, rows, model);
         }
         Map<Setting, String> changes = new EnumMap<>(Setting.class);
-        changes.put(Setting.REWARD_BASE, baseValue);
-        changes.put(Setting.REWARD_PERCENT, Decimals.plain(new BigDecimal(percentValue)));
+        changes.put(Setting.REWARD_BASE, form.base());
+        changes.put(Setting.REWARD_PERCENT, Decimals.plain(new BigDecimal(form.percent())));
         changes.put(Setting.REWARD_LEVELS, new RewardLevels(levels).text());
         settings.update(changes);
         redirect.addFlashAttribute("message", text("admin.rewards.saved"));
@@ -125,7 +141,7 @@ class AdminRewardsController {
         return text.matches(NUMBER) && new BigDecimal(text).compareTo(HUNDRED) <= 0;
     }
 
-    private String render(String base, String percent, List<LevelRow> rows, String percentError, Model model) {
+    private String render(RewardsForm form, List<LevelRow> rows, Model model) {
         List<LevelRow> shown = new ArrayList<>(rows);
         if (rows.stream().allMatch(r -> r.error() == null)) {
             // Saved levels read best by threshold; rows with an error stay where the operator typed them.
@@ -134,9 +150,10 @@ class AdminRewardsController {
         for (int i = 0; i < SPARE_ROWS; i++) {
             shown.add(new LevelRow("", "", null));
         }
-        model.addAttribute("base", base);
-        model.addAttribute("percent", percent);
-        model.addAttribute("percentError", percentError);
+        // A posted form is in the model already, with its errors: replacing it would drop them.
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("levels", shown);
         model.addAttribute("overrides", overrides());
         return "reward/admin-rewards";

@@ -197,4 +197,32 @@ class FeedHttpTest extends IntegrationTest {
         assertThat(refused.body()).contains("id=\"error\"", "xmlFlavour must be classic or eref-1.1");
         assertThat(http().postFormRaw("/admin/feeds", Map.of("code", "x")).statusCode()).isIn(302, 403);
     }
+
+    @Test
+    void aFeedFormWithTwoBadFieldsShowsBothErrorsAndKeepsWhatWasTyped() {
+        app.ratelink.testing.TestHttp admin = admin();
+        admin.get("/admin/feeds");
+        Map<String, String> form = Map.of("code", "Bad Code", "name", "", "enabled", "true", "xmlFlavour", "classic",
+                "contentType", "application/xml", "partnerId", "12x", "aliases", "USDX");
+        HttpResponse<String> bad = admin.postForm("/admin/feeds", form);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(error(bad.body(), "name")).isEqualTo("Required");
+        assertThat(error(bad.body(), "code")).isEqualTo("Use 1 to 32 small letters, digits, _ or -, e.g. bestchange");
+        assertThat(error(bad.body(), "partnerId")).isEqualTo("Enter a whole number");
+        assertThat(error(bad.body(), "aliases")).isEqualTo("Write each alias as CODE=ALIAS, e.g. USDT=USDTTRC: USDX");
+        assertThat(bad.body()).contains("id=\"error\"", "value=\"Bad Code\"", "value=\"12x\"", "id=\"feed-form\"");
+
+        admin.get("/admin/feeds?lang=ru");
+        String ru = admin.postForm("/admin/feeds", form).body();
+        assertThat(error(ru, "name")).isEqualTo("Обязательное поле");
+        assertThat(error(ru, "partnerId")).isEqualTo("Введите целое число");
+        admin.get("/admin/feeds?lang=en");
+    }
+
+    private static String error(String body, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<")
+                .matcher(body);
+        assertThat(m.find()).as(field + "-error in " + body).isTrue();
+        return m.group(1).trim();
+    }
 }

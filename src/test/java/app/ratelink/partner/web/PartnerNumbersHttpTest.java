@@ -54,4 +54,38 @@ class PartnerNumbersHttpTest extends IntegrationTest {
         }
         assertThat(partners.byId(partner.id()).orElseThrow().rewardPercent()).isNull();
     }
+
+    @Test
+    void theAdminPartnerFormWithTwoBadFieldsShowsBothErrorsAndKeepsWhatWasTyped() {
+        Partner partner = PartnerFixtures.partner(partners);
+        TestHttp admin = admin();
+        admin.get("/admin/partners/" + partner.id());
+        Map<String, String> form = Map.of("rewardPercent", "12,5x", "notes", "n".repeat(4001));
+        HttpResponse<String> bad = admin.postForm("/admin/partners/" + partner.id(), form);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(error(bad.body(), "rewardPercent")).isEqualTo("Enter a number such as 15 or 12.5, or leave empty.");
+        assertThat(error(bad.body(), "notes")).isEqualTo("Too long: at most 4000 characters");
+        assertThat(bad.body()).contains("id=\"partner-form\"", "value=\"12,5x\"");
+
+        HttpResponse<String> outOfRange = admin.postForm("/admin/partners/" + partner.id(),
+                Map.of("rewardPercent", "150", "notes", ""));
+        assertThat(error(outOfRange.body(), "rewardPercent"))
+                .isEqualTo("Enter a percentage from 0 to 100, at most 4 decimals, e.g. 12.5.");
+
+        admin.get("/admin/partners/" + partner.id() + "?lang=ru");
+        String ru = admin.postForm("/admin/partners/" + partner.id(), form).body();
+        assertThat(error(ru, "rewardPercent")).isEqualTo("Введите число, например 15 или 12.5, или оставьте поле пустым.");
+        assertThat(error(ru, "notes")).isEqualTo("Слишком длинно: не больше 4000 символов");
+        admin.get("/admin/partners/" + partner.id() + "?lang=en");
+        Partner unchanged = partners.byId(partner.id()).orElseThrow();
+        assertThat(unchanged.rewardPercent()).isNull();
+        assertThat(unchanged.notes()).isNotEqualTo("n".repeat(4001));
+    }
+
+    private static String error(String body, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<")
+                .matcher(body);
+        assertThat(m.find()).as(field + "-error in " + body).isTrue();
+        return m.group(1).trim();
+    }
 }

@@ -133,4 +133,32 @@ class AdminRewardsHttpTest extends IntegrationTest {
         long id = fixtures.order(placement, partner.id(), "1000", "client@example.test").id();
         assertThat(orders.find(id).orElseThrow().partnerReward()).isEqualByComparingTo("15");
     }
+
+    @Test
+    void aSchemeWithTwoBadFieldsAndABadRowShowsEveryErrorAtOnce() {
+        TestHttp admin = admin();
+        admin.get("/admin/rewards");
+        HttpResponse<String> bad = admin.postFormList("/admin/rewards", form("weird", "101", "1,000", "5"));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(error(bad.body(), "percent")).isEqualTo("Enter a percentage from 0 to 100, e.g. 10 or 12.5.");
+        assertThat(error(bad.body(), "base"))
+                .isEqualTo("Choose what the percent is taken of: the profit or the amount");
+        assertThat(bad.body()).contains("id=\"rewards-error\"", "Turnover: a number of USD, 0 or more",
+                "value=\"1,000\"", "value=\"101\"");
+        assertThat(rows(bad.body())).as("one typed row, not split at its comma").isEqualTo(1 + AdminRewardsController.SPARE_ROWS);
+
+        admin.get("/admin/rewards?lang=ru");
+        String ru = admin.postFormList("/admin/rewards", form("weird", "101", "0", "10")).body();
+        assertThat(error(ru, "percent")).isEqualTo("Укажите процент от 0 до 100, например 10 или 12.5.");
+        admin.get("/admin/rewards?lang=en");
+        assertThat(settings.get(Setting.REWARD_PERCENT)).isEqualTo("10");
+        assertThat(settings.get(Setting.REWARD_BASE)).isEqualTo("profit");
+    }
+
+    private static String error(String body, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<")
+                .matcher(body);
+        assertThat(m.find()).as(field + "-error in " + body).isTrue();
+        return m.group(1).trim();
+    }
 }

@@ -1,4 +1,4 @@
-package app.ratelink.catalog.web;
+package app.ratelink.system.web;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -15,12 +15,12 @@ import org.springframework.web.bind.WebDataBinder;
  * Reads typed admin form values: a value that is not a number is put on its field (unless Bean Validation
  * has put an error there already), so the page shows every such mistake at once instead of the first one.
  */
-final class AdminForms {
+public final class AdminForms {
 
     private AdminForms() {
     }
 
-    static BigDecimal decimal(String field, String text, BindingResult errors) {
+    public static BigDecimal decimal(String field, String text, BindingResult errors) {
         if (text == null || text.isBlank() || errors.hasFieldErrors(field)) {
             return null;
         }
@@ -32,7 +32,7 @@ final class AdminForms {
         }
     }
 
-    static Integer integer(String field, String text, BindingResult errors) {
+    public static Integer integer(String field, String text, BindingResult errors) {
         if (text == null || text.isBlank() || errors.hasFieldErrors(field)) {
             return null;
         }
@@ -45,7 +45,7 @@ final class AdminForms {
     }
 
     /** An empty value where one is needed; said once, next to the field. */
-    static <T> T required(String field, T value, BindingResult errors) {
+    public static <T> T required(String field, T value, BindingResult errors) {
         if (value == null && !errors.hasFieldErrors(field)) {
             errors.rejectValue(field, "admin.form.required", "Required");
         }
@@ -53,14 +53,14 @@ final class AdminForms {
     }
 
     /** "MSK, SPB" or "MSK SPB" → [MSK, SPB]. */
-    static List<String> list(String text) {
+    public static List<String> list(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
-    static String trimmed(String text) {
+    public static String trimmed(String text) {
         return text == null ? "" : text.trim();
     }
 
@@ -70,7 +70,7 @@ final class AdminForms {
      * A checkbox is checked or not: any other value it arrives with (a hand-made request) reads as unchecked.
      * A value Boolean could not convert left the whole record unbound (no form to show again: a 500).
      */
-    static void checkboxes(WebDataBinder binder) {
+    public static void checkboxes(WebDataBinder binder) {
         binder.registerCustomEditor(Boolean.class, new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
