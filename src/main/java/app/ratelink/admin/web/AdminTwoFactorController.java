@@ -29,6 +29,7 @@ import app.ratelink.system.AuditTrail;
 import app.ratelink.twofactor.QrCode;
 import app.ratelink.twofactor.SecondFactor;
 import app.ratelink.twofactor.TwoFactor;
+import app.ratelink.twofactor.TwoFactorPages;
 
 /**
  * {@code /admin/account/two-factor}: enrolment (QR code, the {@code otpauth://} URI in {@code #totp-uri},
@@ -56,6 +57,11 @@ class AdminTwoFactorController {
     }
 
     record CodeForm(@NotBlank @Size(max = 32) String code) {
+    }
+
+    @ModelAttribute(TwoFactorPages.MODEL)
+    TwoFactorPages twoFactorPages() {
+        return TwoFactorPages.ADMIN;
     }
 
     @GetMapping("/admin/account/two-factor")
@@ -93,7 +99,7 @@ class AdminTwoFactorController {
         // This session has just proved the factor: it keeps going without asking for a code again.
         SecondFactor.grant(admin.withTwoFactorEnabled(), clock.instant(), request, response);
         model.addAttribute("recoveryCodes", codes.get());
-        return "admin/two-factor-codes";
+        return "twofactor/codes";
     }
 
     @PostMapping("/admin/account/two-factor/disable")
@@ -129,6 +135,6 @@ class AdminTwoFactorController {
             model.addAttribute("uri", enrolment.uri());
             model.addAttribute("secret", enrolment.secret());
         }
-        return "admin/two-factor";
+        return "twofactor/enrol";
     }
 }

@@ -34,6 +34,7 @@ import app.ratelink.system.LoginThrottle;
 import app.ratelink.twofactor.QrCode;
 import app.ratelink.twofactor.SecondFactor;
 import app.ratelink.twofactor.TwoFactor;
+import app.ratelink.twofactor.TwoFactorPages;
 import app.ratelink.twofactor.TwoFactorAccount;
 
 /**
@@ -62,6 +63,11 @@ class TwoFactorController {
     }
 
     record CodeForm(@NotBlank @Size(max = 32) String code) {
+    }
+
+    @ModelAttribute(TwoFactorPages.MODEL)
+    TwoFactorPages twoFactorPages() {
+        return TwoFactorPages.PARTNER;
     }
 
     @GetMapping("/account/two-factor")
@@ -94,7 +100,7 @@ class TwoFactorController {
         session.removeAttribute(PENDING);
         SecondFactor.grant(Partners.currentPrincipal(true), clock.instant(), request, response);
         model.addAttribute("recoveryCodes", codes.get());
-        return "partner/two-factor-codes";
+        return "twofactor/codes";
     }
 
     @PostMapping("/account/two-factor/disable")
@@ -161,7 +167,7 @@ class TwoFactorController {
             model.addAttribute("uri", enrolment.uri());
             model.addAttribute("secret", enrolment.secret());
         }
-        return "partner/two-factor";
+        return "twofactor/enrol";
     }
 
     private String text(String key, Locale locale) {
