@@ -2,43 +2,23 @@ package app.ratelink.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import app.ratelink.system.SqlTime;
 import app.ratelink.testing.Engine;
+import app.ratelink.testing.MutableClock;
 
 /** API keys against a real database, on H2 and PostgreSQL. */
 class ApiKeysTest {
 
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    static final class TestClock extends Clock {
-        Instant now = T0;
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(T0);
 
     static long partner(Engine engine, String code, boolean confirmed, boolean banned) {
         engine.jdbc().sql("""
@@ -103,13 +83,13 @@ class ApiKeysTest {
         assertThat(lastUsed(engine, id)).isNull();
         keys.authenticate(created.key());
         assertThat(lastUsed(engine, id)).isEqualTo(T0);
-        clock.now = T0.plusSeconds(59);
+        clock.set(T0.plusSeconds(59));
         keys.authenticate(created.key());
         assertThat(lastUsed(engine, id)).isEqualTo(T0);
-        clock.now = T0.plus(ApiKeys.LAST_USED_PRECISION).plusSeconds(1);
+        clock.set(T0.plus(ApiKeys.LAST_USED_PRECISION).plusSeconds(1));
         keys.authenticate(created.key());
-        assertThat(lastUsed(engine, id)).isEqualTo(clock.now);
-        assertThat(keys.list(created.listed().partnerId()).get(0).lastUsedAt()).isEqualTo(clock.now);
+        assertThat(lastUsed(engine, id)).isEqualTo(clock.instant());
+        assertThat(keys.list(created.listed().partnerId()).get(0).lastUsedAt()).isEqualTo(clock.instant());
     }
 
     @ParameterizedTest
@@ -123,11 +103,11 @@ class ApiKeysTest {
         assertThat(keys.authenticate(created.key())).contains(owner);
         assertThat(keys.list(other)).isEmpty();
 
-        clock.now = T0.plus(Duration.ofHours(1));
+        clock.set(T0.plus(Duration.ofHours(1)));
         assertThat(keys.revoke(owner, created.listed().id())).isTrue();
         assertThat(keys.revoke(owner, created.listed().id())).isFalse();
         assertThat(keys.authenticate(created.key())).isEmpty();
-        assertThat(keys.list(owner)).singleElement().satisfies(k -> assertThat(k.revokedAt()).isEqualTo(clock.now));
+        assertThat(keys.list(owner)).singleElement().satisfies(k -> assertThat(k.revokedAt()).isEqualTo(clock.instant()));
     }
 
     @ParameterizedTest

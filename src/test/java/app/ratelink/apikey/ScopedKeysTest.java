@@ -11,11 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import app.ratelink.testing.Engine;
+import app.ratelink.testing.MutableClock;
 
 /** Scoped keys on H2 and PostgreSQL: methods, the address allow-list (IPv4, IPv6, CIDR) and the call log. */
 class ScopedKeysTest {
 
-    final ApiKeysTest.TestClock clock = new ApiKeysTest.TestClock();
+    final MutableClock clock = new MutableClock(ApiKeysTest.T0);
 
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
@@ -72,7 +73,7 @@ class ScopedKeysTest {
         ApiKey key = keys.create(partner).listed();
         ApiKey second = keys.create(partner).listed();
         for (int i = 0; i < 1_060; i++) {
-            clock.now = clock.now.plus(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             keys.logCall(key.id(), i % 2 == 0 ? "get_info" : "get_links", "203.0.113." + (i % 250),
                     i == 1_059 ? "Method not supported" : "success");
         }
@@ -82,9 +83,9 @@ class ScopedKeysTest {
         assertThat(calls).hasSize(ApiKeys.CALL_LOG);
         assertThat(calls.get(0).result()).isEqualTo("Method not supported");
         assertThat(calls.get(0).method()).isEqualTo("get_links");
-        assertThat(calls.get(0).time()).isEqualTo(clock.now);
+        assertThat(calls.get(0).time()).isEqualTo(clock.instant());
         assertThat(calls.get(0).time()).isAfter(calls.get(1).time());
-        assertThat(calls.get(999).time()).isEqualTo(clock.now.minusSeconds(999));
+        assertThat(calls.get(999).time()).isEqualTo(clock.instant().minusSeconds(999));
         long stored = engine.jdbc().sql("SELECT COUNT(*) FROM api_key_calls WHERE key_id = :k").param("k", key.id())
                 .query(Long.class).single();
         assertThat(stored).as("trimmed as it grows").isBetween(1_000L, 1_050L);

@@ -9,11 +9,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +20,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import app.ratelink.system.OperatorMail;
 import app.ratelink.testing.Engine;
+import app.ratelink.testing.MutableClock;
 
 /**
  * Robot counts from memory to the database, merged across nodes, and the silence and error alerts, with an
@@ -33,37 +31,15 @@ class FeedRobotsTest {
     static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     static final String AGENT = "BestChange robot/2.0";
 
-    static final class TestClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void plus(Duration d) {
-            now = now.plus(d);
-        }
-    }
 
     /** One node: its own counters and alert checker on the shared database. */
     record Node(FeedRobots robots, OperatorMail mail) {
-        static Node on(Engine engine, TestClock clock) {
+        static Node on(Engine engine, MutableClock clock) {
             return on(engine, clock, Locale.ENGLISH);
         }
 
         /** A node whose operators read {@code language} (the site's defaultLanguage). */
-        static Node on(Engine engine, TestClock clock, Locale language) {
+        static Node on(Engine engine, MutableClock clock, Locale language) {
             ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
             messages.setBasenames("i18n/monitorings");
             messages.setDefaultEncoding("UTF-8");
@@ -76,10 +52,10 @@ class FeedRobotsTest {
     }
 
     /** A robot polling every minute for {@code hours} hours, flushed every minute as the job does. */
-    static void pollFor(Node node, TestClock clock, int hours, int status) {
+    static void pollFor(Node node, MutableClock clock, int hours, int status) {
         for (int minute = 0; minute < hours * 60; minute += 10) {
             node.robots().record("bestchange", "203.0.113.7", AGENT, status, status == 200 ? 1000 : 0);
-            clock.plus(Duration.ofMinutes(10));
+            clock.advance(Duration.ofMinutes(10));
             node.robots().flush();
         }
     }
@@ -87,7 +63,7 @@ class FeedRobotsTest {
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
     void countsAreKeptInMemoryUntilTheFlushAndMergedAcrossNodes(Engine engine) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(T0);
         Node a = Node.on(engine, clock);
         Node b = Node.on(engine, clock);
         a.robots().record("bestchange", "203.0.113.7", AGENT, 200, 5000);
@@ -104,7 +80,7 @@ class FeedRobotsTest {
         });
         assertThat(engine.jdbc().sql("SELECT COUNT(*) FROM feed_robots").query(Long.class).single()).isZero();
 
-        clock.plus(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
         a.robots().flush();
         b.robots().flush();
         a.robots().flush();
@@ -122,13 +98,13 @@ class FeedRobotsTest {
         assertThat(a.robots().of("eref")).singleElement().satisfies(r -> assertThat(r.bytes()).isEqualTo(10));
 
         // Later requests add up on top of what is stored, before and after the next flush.
-        clock.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         b.robots().record("bestchange", "203.0.113.7", AGENT, 304, 0);
         assertThat(b.robots().of("bestchange").get(0)).satisfies(r -> {
             assertThat(r.requests()).isEqualTo(4);
             assertThat(r.notModified()).isEqualTo(2);
             assertThat(r.lastStatus()).isEqualTo(304);
-            assertThat(r.lastSeen()).isEqualTo(clock.now);
+            assertThat(r.lastSeen()).isEqualTo(clock.instant());
         });
         b.robots().flush();
         assertThat(a.robots().of("bestchange").get(0).requests()).isEqualTo(4);
@@ -137,19 +113,19 @@ class FeedRobotsTest {
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
     void aRegularRobotSilentFor30MinutesIsMailedOnceByOneOfTwoNodes(Engine engine) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(T0);
         Node a = Node.on(engine, clock);
         Node b = Node.on(engine, clock);
         pollFor(a, clock, 23, 200);
         verify(a.mail(), never()).send(anyString(), anyString());
 
-        clock.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         a.robots().flush();
         b.robots().flush();
         verify(a.mail(), never()).send(anyString(), anyString());
         verify(b.mail(), never()).send(anyString(), anyString());
 
-        clock.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         a.robots().flush();
         b.robots().flush();
         a.robots().flush();
@@ -159,7 +135,7 @@ class FeedRobotsTest {
         // It comes back: the episode ends, and a new silence is mailed again.
         a.robots().record("bestchange", "203.0.113.7", AGENT, 200, 1000);
         a.robots().flush();
-        clock.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         b.robots().flush();
         verify(b.mail(), times(1)).send(contains("stopped polling"), anyString());
     }
@@ -167,18 +143,18 @@ class FeedRobotsTest {
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
     void aRegularRobotGettingErrorsIsMailedOnce(Engine engine) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(T0);
         Node a = Node.on(engine, clock);
         pollFor(a, clock, 20, 200);
         // The profile was disabled: the robot keeps polling and gets 404s.
         for (int i = 0; i < 3; i++) {
             a.robots().record("bestchange", "203.0.113.7", AGENT, 404, 0);
-            clock.plus(Duration.ofMinutes(2));
+            clock.advance(Duration.ofMinutes(2));
             a.robots().flush();
         }
         verify(a.mail(), times(1)).send(contains("gets errors"), contains("HTTP 404"));
         a.robots().record("bestchange", "203.0.113.7", AGENT, 404, 0);
-        clock.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         a.robots().flush();
         verify(a.mail(), times(1)).send(anyString(), anyString());
     }
@@ -202,20 +178,20 @@ class FeedRobotsTest {
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
     void operatorsWhoseSiteSpeaksRussianGetTheAlertsInRussian(Engine engine) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(T0);
         Node a = Node.on(engine, clock, Locale.forLanguageTag("ru"));
         pollFor(a, clock, 20, 200);
         for (int i = 0; i < 3; i++) {
             a.robots().record("bestchange", "203.0.113.7", AGENT, 404, 0);
-            clock.plus(Duration.ofMinutes(2));
+            clock.advance(Duration.ofMinutes(2));
             a.robots().flush();
         }
         verify(a.mail(), times(1)).send(contains("робот получает ошибки"), contains("HTTP 404"));
-        clock.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         Node b = Node.on(engine, clock, Locale.forLanguageTag("ru"));
         b.robots().record("bestchange", "203.0.113.7", AGENT, 200, 1000);
         b.robots().flush();
-        clock.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         b.robots().flush();
         verify(b.mail(), times(1)).send(contains("робот перестал забирать файл"), contains("203.0.113.7"));
     }
@@ -223,13 +199,13 @@ class FeedRobotsTest {
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
     void aRobotThatPolledOnlyAFewHoursIsNotWatched(Engine engine) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(T0);
         Node a = Node.on(engine, clock);
         pollFor(a, clock, 5, 200);
-        clock.plus(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         a.robots().flush();
         pollFor(a, clock, 1, 503);
-        clock.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         a.robots().flush();
         verify(a.mail(), never()).send(anyString(), anyString());
     }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SettingsFixtures;
 import app.ratelink.testing.Engine;
+import app.ratelink.testing.MutableClock;
 
 /** Orders, their history, status moves, streaming and expiry against a real database, on H2 and PostgreSQL. */
 class OrderRepositoryTest {
@@ -31,30 +29,8 @@ class OrderRepositoryTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     /** A clock tests move forward by hand. */
-    static final class TestClock extends Clock {
-        Instant now = T0;
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(T0);
     final List<Object> events = new ArrayList<>();
 
     record Fixture(Orders orders, OrderPlacement placement, OrderRepository repository, Catalog catalog,
@@ -188,9 +164,9 @@ class OrderRepositoryTest {
             assertThat(h.comment()).isEqualTo("done");
         });
         assertThat(events).containsExactly(
-                new OrderStatusChanged(o.id(), OrderStatus.NEW, OrderStatus.PAID, "client", clock.now),
-                new OrderStatusChanged(o.id(), OrderStatus.PAID, OrderStatus.PROCESSING, "operator", clock.now),
-                new OrderStatusChanged(o.id(), OrderStatus.PROCESSING, OrderStatus.SUCCESS, "operator", clock.now));
+                new OrderStatusChanged(o.id(), OrderStatus.NEW, OrderStatus.PAID, "client", clock.instant()),
+                new OrderStatusChanged(o.id(), OrderStatus.PAID, OrderStatus.PROCESSING, "operator", clock.instant()),
+                new OrderStatusChanged(o.id(), OrderStatus.PROCESSING, OrderStatus.SUCCESS, "operator", clock.instant()));
     }
 
     @ParameterizedTest

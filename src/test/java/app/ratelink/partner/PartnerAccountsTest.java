@@ -3,11 +3,8 @@ package app.ratelink.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -26,6 +23,7 @@ import app.ratelink.system.LoginThrottle;
 import app.ratelink.system.LoginThrottledException;
 import app.ratelink.system.SettingsFixtures;
 import app.ratelink.testing.Engine;
+import app.ratelink.testing.MutableClock;
 
 /** Accounts, tokens, throttling and the login check against a real database, on H2 and PostgreSQL. */
 class PartnerAccountsTest {
@@ -33,30 +31,8 @@ class PartnerAccountsTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-    static final class TestClock extends Clock {
-        Instant now = T0;
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(T0);
 
     Partners partners(Engine engine) {
         return new Partners(engine.jdbc(), ENCODER, SettingsFixtures.settings(engine, clock), clock);

@@ -6,8 +6,6 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -21,6 +19,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import app.ratelink.testing.Engine;
+import app.ratelink.testing.MutableClock;
 
 /**
  * Mail through the durable outbox: queued in the database, delivered by the worker through SMTP (GreenMail),
@@ -29,26 +28,8 @@ import app.ratelink.testing.Engine;
 class MailerTest {
 
     /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     record Mail(Mailer mailer, MailDelivery delivery, MailOutbox outbox) {
     }
@@ -150,7 +131,7 @@ class MailerTest {
             assertThat(mail.attempts()).isEqualTo(1);
             assertThat(mail.nextAttemptAt()).isEqualTo(clock.instant().plus(MailDelivery.FIRST_RETRY));
         });
-        clock.now = clock.now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertThat(m.delivery().deliverDue(clock.instant())).isZero();
         assertThat(m.outbox().to("partner@example.com").get(0).nextAttemptAt())
                 .isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
@@ -159,7 +140,7 @@ class MailerTest {
         GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try {
-            clock.now = clock.now.plusSeconds(61);
+            clock.advance(Duration.ofSeconds(61));
             assertThat(m.delivery().deliverDue(clock.instant())).isEqualTo(2);
             assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getSubject)
                     .containsExactlyInAnyOrder("Reset", "Order");
