@@ -28,11 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-  ./mvnw -B -o -q -DskipTests package
-  JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
-fi
+source bench/jar.sh
 
 source bench/private-pg.sh
 psql -qc "CREATE DATABASE $DB" postgres

@@ -42,12 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
-  echo "== building the jar"
-  ./mvnw -B -o -q -DskipTests package
-  JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
-fi
+source bench/jar.sh
 
 if [ -z "${JAVA:-}" ]; then
   JAVA=java

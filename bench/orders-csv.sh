@@ -21,8 +21,7 @@ NODE=
 cleanup() { [ -n "$NODE" ] && kill "$NODE" 2>/dev/null && { wait "$NODE" 2>/dev/null || true; }; [ -n "${KEEP:-}" ] && cp "$OUT/node.log" /tmp/bench-node.log; rm -rf "$OUT"; }
 trap cleanup EXIT
 
-JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then ./mvnw -B -q -o package -DskipTests; JAR=$(ls target/ratelink-*.jar | grep -v original | head -1); fi
+source bench/jar.sh
 
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 java -Xmx$HEAP -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port=$PORT --ratelink.demo-data=false \

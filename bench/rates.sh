@@ -35,12 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
-  echo "== building the jar"
-  ./mvnw -B -o -q -DskipTests package
-  JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
-fi
+source bench/jar.sh
 
 # The stub: serves $WORK/ticker.json; logs "version epoch-seconds" the first time it answers each version
 # (the version is the first line of $WORK/version).

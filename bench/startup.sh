@@ -11,11 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
 PORT=18090
-JAR=$(ls target/ratelink-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-  ./mvnw -B -o -q -DskipTests package
-  JAR=$(ls target/ratelink-*.jar | grep -v original | head -1)
-fi
+source bench/jar.sh
 newest=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
   v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
   [ "${v:-0}" -ge 21 ] && echo "$v $j"; done | sort -n | tail -1 | cut -d' ' -f2)
