@@ -28,6 +28,7 @@ import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.SqlTime;
+import app.ratelink.system.Refusal;
 
 /**
  * Administrator accounts, kept apart from partners, and the one home of the {@code admins} and
@@ -129,7 +130,7 @@ public class AdminAccounts implements ApplicationRunner {
     public NewAdmin add(String email, AdminRole role) {
         String normalized = normalized(email);
         if (normalized.length() > 254 || !normalized.matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+")) {
-            throw new BadRequestException("email", "admins.error.email");
+            throw new BadRequestException("email", Refusal.of("admins.error.email", "Enter a valid e-mail address."));
         }
         String first = generated();
         try {
@@ -139,7 +140,7 @@ public class AdminAccounts implements ApplicationRunner {
                     .param("email", normalized).param("hash", encoder.encode(first))
                     .param("at", SqlTime.of(clock.instant())).param("role", role.code()).update();
         } catch (DuplicateKeyException e) {
-            throw new BadRequestException("email", "admins.error.taken");
+            throw new BadRequestException("email", Refusal.of("admins.error.taken", "There is already an admin with this e-mail."));
         }
         Admin admin = byEmail(normalized).orElseThrow();
         audit.record("admin.create", "admin " + normalized, Map.of(), Map.of("role", role.code()));
@@ -149,12 +150,13 @@ public class AdminAccounts implements ApplicationRunner {
     /** A new role ends the admin's sessions: its next request logs in with the new rights. */
     @Transactional
     public void changeRole(long id, AdminRole role) {
-        Admin admin = byId(id).orElseThrow(() -> new BadRequestException("id", "admins.error.unknown"));
+        Admin admin = byId(id).orElseThrow(() -> new BadRequestException("id", Refusal.of("admins.error.unknown", "No such admin.")));
         if (admin.role() == role) {
             return;
         }
         if (admin.role() == AdminRole.OWNER && !admin.disabled() && activeOwners() <= 1) {
-            throw new ConflictException("admins.error.lastOwner");
+            throw new ConflictException(Refusal.of("admins.error.lastOwner",
+                    "There must always be an active owner: make another admin owner first."));
         }
         jdbc.sql("UPDATE admins SET role = :role, credentials_changed_at = :at WHERE id = :id")
                 .param("role", role.code()).param("at", SqlTime.of(clock.instant())).param("id", id).update();
@@ -165,12 +167,13 @@ public class AdminAccounts implements ApplicationRunner {
 
     @Transactional
     public void setDisabled(long id, boolean disabled) {
-        Admin admin = byId(id).orElseThrow(() -> new BadRequestException("id", "admins.error.unknown"));
+        Admin admin = byId(id).orElseThrow(() -> new BadRequestException("id", Refusal.of("admins.error.unknown", "No such admin.")));
         if (admin.disabled() == disabled) {
             return;
         }
         if (disabled && admin.role() == AdminRole.OWNER && activeOwners() <= 1) {
-            throw new ConflictException("admins.error.lastOwner");
+            throw new ConflictException(Refusal.of("admins.error.lastOwner",
+                    "There must always be an active owner: make another admin owner first."));
         }
         jdbc.sql("UPDATE admins SET disabled = :d WHERE id = :id").param("d", disabled).param("id", id).update();
         if (disabled) {
@@ -190,10 +193,10 @@ public class AdminAccounts implements ApplicationRunner {
         String hash = jdbc.sql("SELECT password_hash FROM admins WHERE id = :id").param("id", id)
                 .query(String.class).single();
         if (!matches(current, hash)) {
-            throw new BadRequestException("currentPassword", "admins.error.currentPassword");
+            throw new BadRequestException("currentPassword", Refusal.of("admins.error.currentPassword", "The current password is not right."));
         }
         if (matches(next, hash)) {
-            throw new BadRequestException("password", "admins.error.samePassword");
+            throw new BadRequestException("password", Refusal.of("admins.error.samePassword", "Choose a password different from the current one."));
         }
         PasswordRules.problem(next, admin.email()).ifPresent(p -> {
             throw new BadRequestException("password", p);

@@ -31,6 +31,7 @@ import app.ratelink.money.Decimals;
  * with {@link CatalogChanged}.
  */
 import app.ratelink.system.AuditTrail;
+import app.ratelink.system.BadRequestException;
 
 @Service
 public class Catalog {
@@ -117,7 +118,7 @@ public class Catalog {
     @Transactional
     public Currency saveCurrency(String code, CurrencyChange change) {
         if (code == null || !Currency.CODE.matcher(code).matches()) {
-            throw new InvalidCatalogChangeException("code", "code must be 2-10 characters A-Z, 0-9");
+            throw InvalidCatalogChangeException.of("code", "refusal.catalog.code", "code must be 2-10 characters A-Z, 0-9");
         }
         Optional<Currency> existing = repository.currency(code);
         Currency c = new Currency(existing.map(Currency::id).orElse(0L), code,
@@ -134,30 +135,33 @@ public class Catalog {
                 aliases(code, change.aliases(), existing.map(Currency::aliases)),
                 orDefault(change.reserveAlert(), existing.map(Currency::reserveAlert), BigDecimal.ZERO));
         if (c.name().isBlank() || c.name().length() > 100) {
-            throw new InvalidCatalogChangeException("name", "name must be 1-100 characters");
+            throw InvalidCatalogChangeException.of("name", "refusal.catalog.name", "name must be 1-100 characters");
         }
         if (!UNIT.matcher(c.unit()).matches()) {
-            throw new InvalidCatalogChangeException("unit", "unit must be 2-10 characters A-Z, 0-9");
+            throw InvalidCatalogChangeException.of("unit", "refusal.catalog.unit", "unit must be 2-10 characters A-Z, 0-9");
         }
         if (c.scale() < 0 || c.scale() > 18) {
-            throw new InvalidCatalogChangeException("scale", "scale must be 0-18");
+            throw InvalidCatalogChangeException.of("scale", "refusal.catalog.scale", "scale must be 0-18");
         }
         if (c.reserve().signum() < 0) {
-            throw new InvalidCatalogChangeException("reserve", "reserve must not be negative");
+            throw InvalidCatalogChangeException.of("reserve", "refusal.negative", "reserve must not be negative");
         }
         requireStorable("reserve", c.reserve(), AMOUNT_PRECISION, AMOUNT_SCALE);
         if (c.reserveAlert().signum() < 0) {
-            throw new InvalidCatalogChangeException("reserveAlert", "reserveAlert must not be negative (0: no alert)");
+            throw InvalidCatalogChangeException.of("reserveAlert", "refusal.catalog.reserveAlert",
+                    "reserveAlert must not be negative (0: no alert)");
         }
         requireStorable("reserveAlert", c.reserveAlert(), AMOUNT_PRECISION, AMOUNT_SCALE);
         requirePositive("usdRate", c.usdRate());
         requireStorable("usdRate", c.usdRate(), AMOUNT_PRECISION, AMOUNT_SCALE);
         requireStorable("payoutFeePercent", c.payoutFeePercent(), PERCENT_PRECISION, PERCENT_SCALE);
         if (c.payoutFeePercent().signum() < 0 || c.payoutFeePercent().compareTo(HUNDRED) >= 0) {
-            throw new InvalidCatalogChangeException("payoutFeePercent", "payoutFeePercent must be 0 to below 100");
+            throw InvalidCatalogChangeException.of("payoutFeePercent", "refusal.catalog.payoutFeePercent",
+                    "payoutFeePercent must be 0 to below 100");
         }
         if (c.paymentInstructions().length() > 2000) {
-            throw new InvalidCatalogChangeException("paymentInstructions", "paymentInstructions is limited to 2000 characters");
+            throw InvalidCatalogChangeException.of("paymentInstructions", "refusal.tooLong",
+                    "paymentInstructions is limited to 2000 characters", 2000);
         }
         validatePattern(c.accountPattern());
         Optional<String> formulaBefore = repository.reserveFormula(code);
@@ -187,13 +191,13 @@ public class Catalog {
     @Transactional
     public Direction saveDirection(String from, String to, DirectionChange change) {
         if (repository.currency(from).isEmpty()) {
-            throw new InvalidCatalogChangeException("from", "unknown currency " + from);
+            throw InvalidCatalogChangeException.of("from", "refusal.catalog.unknownCurrency", "unknown currency " + from, from);
         }
         if (repository.currency(to).isEmpty()) {
-            throw new InvalidCatalogChangeException("to", "unknown currency " + to);
+            throw InvalidCatalogChangeException.of("to", "refusal.catalog.unknownCurrency", "unknown currency " + to, to);
         }
         if (from.equals(to)) {
-            throw new InvalidCatalogChangeException("to", "from and to must differ");
+            throw InvalidCatalogChangeException.of("to", "refusal.catalog.sameCurrency", "from and to must differ");
         }
         Optional<Direction> existing = repository.direction(from, to);
         String formula = change.rateFormula() == null ? existing.map(Direction::rateFormula).orElse(null)
@@ -223,15 +227,16 @@ public class Catalog {
         BigDecimal min = required("minAmount", change.minAmount(), existing.map(Direction::minAmount));
         BigDecimal max = required("maxAmount", change.maxAmount(), existing.map(Direction::maxAmount));
         if (min.signum() < 0) {
-            throw new InvalidCatalogChangeException("minAmount", "minAmount must not be negative");
+            throw InvalidCatalogChangeException.of("minAmount", "refusal.negative", "minAmount must not be negative");
         }
         requireStorable("minAmount", min, AMOUNT_PRECISION, AMOUNT_SCALE);
         requireStorable("maxAmount", max, AMOUNT_PRECISION, AMOUNT_SCALE);
         if (max.signum() <= 0) {
-            throw new InvalidCatalogChangeException("maxAmount", "maxAmount must be a positive number");
+            throw InvalidCatalogChangeException.of("maxAmount", "refusal.positive", "maxAmount must be a positive number");
         }
         if (max.compareTo(min) < 0) {
-            throw new InvalidCatalogChangeException("maxAmount", "maxAmount must be at least minAmount");
+            throw InvalidCatalogChangeException.of("maxAmount", "refusal.catalog.maxBelowMin",
+                    "maxAmount must be at least minAmount");
         }
         BigDecimal profit = orDefault(change.profitPercent(), existing.map(Direction::profitPercent), BigDecimal.ZERO);
         requirePercent("profitPercent", profit);
@@ -245,7 +250,7 @@ public class Catalog {
         BigDecimal rewardFixed = change.rewardFixed() != null ? change.rewardFixed()
                 : existing.map(Direction::rewardFixed).orElse(null);
         if (rewardFixed != null && rewardFixed.signum() < 0) {
-            throw new InvalidCatalogChangeException("rewardFixed", "rewardFixed must not be negative");
+            throw InvalidCatalogChangeException.of("rewardFixed", "refusal.negative", "rewardFixed must not be negative");
         }
         if (rewardFixed != null) {
             requireStorable("rewardFixed", rewardFixed, AMOUNT_PRECISION, AMOUNT_SCALE);
@@ -275,23 +280,24 @@ public class Catalog {
     @Transactional
     public int updateRates(List<RateChange> changes) {
         if (changes == null || changes.isEmpty()) {
-            throw new InvalidCatalogChangeException("rates", "at least one rate is required");
+            throw InvalidCatalogChangeException.of("rates", "refusal.catalog.ratesRequired", "at least one rate is required");
         }
         for (int i = 0; i < changes.size(); i++) {
             RateChange r = changes.get(i);
             String at = "[" + i + "].";
             if (r == null || r.from() == null || r.to() == null) {
-                throw new InvalidCatalogChangeException(at + "from", "from and to are required");
+                throw InvalidCatalogChangeException.of(at + "from", "refusal.catalog.pairRequired", "from and to are required");
             }
             if (repository.direction(r.from(), r.to()).isEmpty()) {
-                throw new InvalidCatalogChangeException(at + "from", "unknown direction " + r.from() + "->" + r.to());
+                throw InvalidCatalogChangeException.of(at + "from", "refusal.catalog.unknownDirection",
+                        "unknown direction " + r.from() + "->" + r.to(), r.from(), r.to());
             }
             requirePositive(at + "in", r.in());
             requirePositive(at + "out", r.out());
             requireStorable(at + "in", r.in(), AMOUNT_PRECISION, AMOUNT_SCALE);
             requireStorable(at + "out", r.out(), AMOUNT_PRECISION, AMOUNT_SCALE);
             if (r.reserve() != null && r.reserve().signum() < 0) {
-                throw new InvalidCatalogChangeException(at + "reserve", "reserve must not be negative");
+                throw InvalidCatalogChangeException.of(at + "reserve", "refusal.negative", "reserve must not be negative");
             }
             if (r.reserve() != null) {
                 requireStorable(at + "reserve", r.reserve(), AMOUNT_PRECISION, AMOUNT_SCALE);
@@ -430,7 +436,8 @@ public class Catalog {
         List<Direction> selected = new java.util.ArrayList<>();
         for (String[] pair : pairs) {
             selected.add(repository.direction(pair[0], pair[1]).orElseThrow(() ->
-                    new InvalidCatalogChangeException("directions", "unknown direction " + pair[0] + "-" + pair[1])));
+                    InvalidCatalogChangeException.of("directions", "refusal.catalog.unknownDirection",
+                            "unknown direction " + pair[0] + "-" + pair[1], pair[0], pair[1])));
         }
         List<Direction> changing = selected.stream().filter(d -> d.active() != active).toList();
         if (changing.isEmpty()) {
@@ -451,16 +458,16 @@ public class Catalog {
 
     private Optional<BigDecimal> checkFormula(String field, String formula) {
         if (formula.length() > 1000) {
-            throw new InvalidCatalogChangeException(field, field + " is limited to 1000 characters");
+            throw InvalidCatalogChangeException.of(field, "refusal.tooLong", field + " is limited to 1000 characters", 1000);
         }
         RateFormulaCheck check = formulaCheck.get();
         if (check == null) {
-            throw new InvalidCatalogChangeException(field, "formulas are not available");
+            throw InvalidCatalogChangeException.of(field, "refusal.catalog.formulasOff", "formulas are not available");
         }
         try {
             return check.check(formula);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCatalogChangeException(field, e.getMessage());
+        } catch (BadRequestException e) {
+            throw new InvalidCatalogChangeException(field, e.refusal());
         }
     }
 
@@ -468,7 +475,7 @@ public class Catalog {
         if (value != null) {
             return value;
         }
-        return existing.orElseThrow(() -> new InvalidCatalogChangeException(field, field + " is required"));
+        return existing.orElseThrow(() -> InvalidCatalogChangeException.of(field, "refusal.required", field + " is required"));
     }
 
     private static <T> T orDefault(T value, Optional<T> existing, T fallback) {
@@ -477,7 +484,7 @@ public class Catalog {
 
     private static void requirePositive(String field, BigDecimal value) {
         if (value == null || value.signum() <= 0) {
-            throw new InvalidCatalogChangeException(field, field + " must be a positive number");
+            throw InvalidCatalogChangeException.of(field, "refusal.positive", field + " must be a positive number");
         }
     }
 
@@ -493,29 +500,32 @@ public class Catalog {
         }
         BigDecimal v = value.stripTrailingZeros();
         if (v.signum() != 0 && v.scale() > scale) {
-            throw new InvalidCatalogChangeException(field, Decimals.down(v.abs(), scale).signum() == 0
-                    ? field + " is too small: it would be stored as 0 (at most " + scale + " decimal places)"
-                    : field + " has more than " + scale + " decimal places");
+            throw Decimals.down(v.abs(), scale).signum() == 0
+                    ? InvalidCatalogChangeException.of(field, "refusal.decimals.zero",
+                            field + " is too small: it would be stored as 0 (at most " + scale + " decimal places)", scale)
+                    : InvalidCatalogChangeException.of(field, "refusal.decimals",
+                            field + " has more than " + scale + " decimal places", scale);
         }
         if (v.precision() - v.scale() > precision - scale) {
-            throw new InvalidCatalogChangeException(field, field + " is too large: at most " + (precision - scale)
-                    + " digits before the decimal point");
+            throw InvalidCatalogChangeException.of(field, "refusal.digits", field + " is too large: at most "
+                    + (precision - scale) + " digits before the decimal point", precision - scale);
         }
     }
 
     private static void requirePercent(String field, BigDecimal value) {
         if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
-            throw new InvalidCatalogChangeException(field, field + " must be 0-100");
+            throw InvalidCatalogChangeException.of(field, "refusal.percent", field + " must be 0-100");
         }
     }
 
     private static void validatePattern(String pattern) {
         if (pattern.length() > 200) {
-            throw new InvalidCatalogChangeException("accountPattern", "accountPattern is limited to 200 characters");
+            throw InvalidCatalogChangeException.of("accountPattern", "refusal.tooLong",
+                    "accountPattern is limited to 200 characters", 200);
         }
         // Checked with the engine that will match it (RE2/J, linear time): no backreferences, no lookaround.
         if (AccountPattern.compile(pattern).isEmpty()) {
-            throw new InvalidCatalogChangeException("accountPattern",
+            throw InvalidCatalogChangeException.of("accountPattern", "refusal.catalog.accountPattern",
                     "accountPattern is not a valid regular expression (RE2 syntax: no backreferences or lookaround)");
         }
     }
@@ -528,12 +538,13 @@ public class Catalog {
         try {
             fee = Fee.parse(text);
         } catch (NumberFormatException e) {
-            throw new InvalidCatalogChangeException(field, field + " must be an amount like 2 or a percentage like 0.5%");
+            throw InvalidCatalogChangeException.of(field, "refusal.catalog.fee",
+                    field + " must be an amount like 2 or a percentage like 0.5%");
         }
         if (fee != null) {
             requireStorable(field, fee.value(), AMOUNT_PRECISION, AMOUNT_SCALE);
             if (fee.percent() && fee.value().compareTo(HUNDRED) >= 0) {
-                throw new InvalidCatalogChangeException(field, field + " must be below 100%");
+                throw InvalidCatalogChangeException.of(field, "refusal.catalog.feePercent", field + " must be below 100%");
             }
         }
         return fee;
@@ -546,7 +557,7 @@ public class Catalog {
         Set<DirectionFlag> flags = EnumSet.noneOf(DirectionFlag.class);
         for (String code : codes) {
             flags.add(DirectionFlag.of(code).orElseThrow(
-                    () -> new InvalidCatalogChangeException("flags", "unknown flag " + code)));
+                    () -> InvalidCatalogChangeException.of("flags", "refusal.catalog.flag", "unknown flag " + code, code)));
         }
         return Collections.unmodifiableSet(flags);
     }
@@ -559,7 +570,7 @@ public class Catalog {
         for (String code : codes) {
             String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
             if (!CITY.matcher(c).matches()) {
-                throw new InvalidCatalogChangeException("cities", "city codes are 2-16 characters A-Z, 0-9");
+                throw InvalidCatalogChangeException.of("cities", "refusal.catalog.cities", "city codes are 2-16 characters A-Z, 0-9");
             }
             cities.add(c);
         }
@@ -574,11 +585,14 @@ public class Catalog {
         for (String alias : aliases) {
             String a = alias == null ? "" : alias.trim().toUpperCase(Locale.ROOT);
             if (!a.matches("[A-Z0-9]{2,20}") || a.equals(code)) {
-                throw new InvalidCatalogChangeException("aliases", "aliases are 2-20 characters A-Z, 0-9, other than the code");
+                throw InvalidCatalogChangeException.of("aliases", "refusal.catalog.aliases",
+                        "aliases are 2-20 characters A-Z, 0-9, other than the code");
             }
             Optional<String> owner = repository.codeFor(a);
             if (owner.isPresent() && !owner.get().equals(code)) {
-                throw new InvalidCatalogChangeException("aliases", a + " already names " + owner.get());
+                String text = a + " already names " + owner.get();
+                throw owner.get().equals(a) ? InvalidCatalogChangeException.of("aliases", "refusal.catalog.aliasIsCode", text, a)
+                        : InvalidCatalogChangeException.of("aliases", "refusal.catalog.aliasTaken", text, a, owner.get());
             }
             if (!result.contains(a)) {
                 result.add(a);

@@ -12,7 +12,8 @@ public interface RateFormulaCheck {
     /**
      * The formula's current value, empty when its sources have not answered yet.
      *
-     * @throws IllegalArgumentException naming the syntax error or the unknown source
+     * @throws app.ratelink.system.BadRequestException naming the syntax error or the unknown source (no field:
+     *         the catalogue puts it on the formula's)
      */
     Optional<BigDecimal> check(String formula);
 }

@@ -23,6 +23,7 @@ import app.ratelink.partner.Partners;
 import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.SqlTime;
+import app.ratelink.system.Refusal;
 
 /** The operator's feed profiles, one per monitoring. */
 @Service
@@ -70,17 +71,19 @@ public class FeedProfiles {
     @Transactional
     public FeedProfile save(String code, Change change) {
         if (code == null || !FeedProfile.CODE.matcher(code).matches()) {
-            throw new BadRequestException("code", "Feed code must be 1–32 characters of a–z, 0–9, _ or -");
+            throw new BadRequestException("code", Refusal.of("refusal.feed.code",
+                    "Feed code must be 1–32 characters of a–z, 0–9, _ or -"));
         }
         Optional<FeedProfile> old = byCode(code);
         String name = change.name() != null ? change.name().trim() : old.map(FeedProfile::name).orElse(code);
         if (name.isEmpty() || name.length() > 100) {
-            throw new BadRequestException("name", "Name must be 1–100 characters");
+            throw new BadRequestException("name", Refusal.of("refusal.feed.name", "Name must be 1–100 characters"));
         }
         boolean enabled = change.enabled() != null ? change.enabled() : old.map(FeedProfile::enabled).orElse(true);
         XmlFlavour flavour = change.xmlFlavour() == null ? old.map(FeedProfile::xmlFlavour).orElse(XmlFlavour.CLASSIC)
                 : XmlFlavour.of(change.xmlFlavour()).orElseThrow(() ->
-                        new BadRequestException("xmlFlavour", "xmlFlavour must be classic or eref-1.1"));
+                        new BadRequestException("xmlFlavour",
+                                Refusal.of("refusal.feed.xmlFlavour", "xmlFlavour must be classic or eref-1.1")));
         List<String> directions = change.directions() != null ? directions(change.directions())
                 : old.map(FeedProfile::directions).orElse(List.of());
         Map<String, String> aliases = change.aliases() != null ? aliases(change.aliases())
@@ -91,19 +94,21 @@ public class FeedProfiles {
         FeedCompatibility was = old.map(FeedProfile::compatibility).orElse(FeedCompatibility.DEFAULT);
         String contentType = change.contentType() == null ? was.contentType()
                 : FeedCompatibility.xmlContentType(change.contentType()).orElseThrow(() -> new BadRequestException(
-                        "contentType", "contentType must be one of " + String.join(", ", FeedCompatibility.XML_CONTENT_TYPES)));
+                        "contentType", Refusal.of("refusal.feed.contentType",
+                                "contentType must be one of " + String.join(", ", FeedCompatibility.XML_CONTENT_TYPES))));
         FeedCompatibility compatibility = new FeedCompatibility(contentType,
                 change.amountSuffix() != null ? change.amountSuffix() : was.amountSuffix(),
                 change.legacyParam() != null ? change.legacyParam() : was.legacyParam());
         Long partnerId = change.partnerId() == null ? old.map(FeedProfile::partnerId).orElse(null)
                 : change.partnerId() == 0 ? null : change.partnerId();
         if (partnerId != null && partners.byId(partnerId).isEmpty()) {
-            throw new BadRequestException("partnerId", "No partner " + partnerId);
+            throw new BadRequestException("partnerId", Refusal.of("refusal.feed.partner", "No partner " + partnerId,
+                    String.valueOf(partnerId)));
         }
         String directionsText = String.join(",", directions);
         String aliasesText = String.join(",", aliases.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (directionsText.length() > 8000 || aliasesText.length() > 2000) {
-            throw new BadRequestException("directions", "Too many directions or aliases");
+            throw new BadRequestException("directions", Refusal.of("refusal.feed.tooMany", "Too many directions or aliases"));
         }
         var at = SqlTime.of(clock.instant());
         int updated = jdbc.sql("""
@@ -143,7 +148,8 @@ public class FeedProfiles {
     private void landOnAliases(Map<String, String> aliases) {
         aliases.forEach((code, alias) -> {
             Currency currency = catalog.currency(code).orElseThrow(() ->
-                    new BadRequestException("aliases", "Aliases need a currency of the catalogue: " + code));
+                    new BadRequestException("aliases", Refusal.of("refusal.feed.aliasCurrency",
+                            "Aliases need a currency of the catalogue: " + code, code)));
             if (!alias.equals(code) && !currency.aliases().contains(alias)) {
                 List<String> all = new ArrayList<>(currency.aliases());
                 all.add(alias);
@@ -151,7 +157,7 @@ public class FeedProfiles {
                     catalog.saveCurrency(code, new CurrencyChange(null, null, null, null, null, null, null, null, null,
                             null, all));
                 } catch (BadRequestException e) {
-                    throw new BadRequestException("aliases", e.getMessage());
+                    throw new BadRequestException("aliases", e.refusal());
                 }
             }
         });
@@ -162,7 +168,8 @@ public class FeedProfiles {
                 .peek(p -> {
                     String[] sides = p.split("-");
                     if (sides.length != 2 || !Currency.CODE.matcher(sides[0]).matches() || !Currency.CODE.matcher(sides[1]).matches()) {
-                        throw new BadRequestException("directions", "Directions are FROM-TO pairs of currency codes: " + p);
+                        throw new BadRequestException("directions", Refusal.of("refusal.feed.directions",
+                                "Directions are FROM-TO pairs of currency codes: " + p, p));
                     }
                 }).sorted().toList();
     }
@@ -173,7 +180,8 @@ public class FeedProfiles {
             String code = e.getKey().trim().toUpperCase(Locale.ROOT);
             String alias = e.getValue() == null ? "" : e.getValue().trim().toUpperCase(Locale.ROOT);
             if (!Currency.CODE.matcher(code).matches() || !alias.matches("[A-Z0-9]{2,20}")) {
-                throw new BadRequestException("aliases", "Aliases map a currency code to 2–20 letters or digits: " + code);
+                throw new BadRequestException("aliases", Refusal.of("refusal.feed.aliases",
+                        "Aliases map a currency code to 2–20 letters or digits: " + code, code));
             }
             clean.put(code, alias);
         });

@@ -20,6 +20,7 @@ import app.ratelink.system.Languages;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
+import app.ratelink.system.Refusal;
 
 /** Partner accounts for the other features: look-ups, the partner link, and creating confirmed partners. */
 @Service
@@ -76,7 +77,7 @@ public class Partners {
     public Partner createConfirmed(String email, String password) {
         String normalized = EmailAddresses.normalized(email);
         if (!EmailAddresses.valid(normalized)) {
-            throw new BadRequestException("email", "Not a valid e-mail address");
+            throw new BadRequestException("email", Refusal.of("cabinet.refusal.email", "Not a valid e-mail address"));
         }
         PasswordRules.problem(password, normalized).ifPresent(p -> {
             throw new BadRequestException("password", p);

@@ -17,6 +17,7 @@ import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.NotFoundException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.Refusal;
 
 /**
  * The terms each partner works on (issue 18): reward scheme, the amount per unique click, the review page.
@@ -65,14 +66,17 @@ public class Partnerships {
         String url = change.reviewUrl() == null ? old.reviewUrl() : reviewUrl(change.reviewUrl());
         RewardScheme scheme = change.rewardScheme() == null ? old.rewardScheme()
                 : RewardScheme.of(change.rewardScheme()).orElseThrow(() ->
-                        new BadRequestException("rewardScheme", "rewardScheme must be orders or uniqueClicks"));
+                        new BadRequestException("rewardScheme",
+                                Refusal.of("refusal.terms.scheme", "rewardScheme must be orders or uniqueClicks")));
         BigDecimal reward = change.uniqueClickReward() == null ? old.uniqueClickReward() : change.uniqueClickReward();
         if (reward.signum() < 0 || reward.compareTo(MAX_UNIQUE_CLICK_REWARD) > 0 || reward.stripTrailingZeros().scale() > 8) {
-            throw new BadRequestException("uniqueClickReward",
-                    "uniqueClickReward must be 0 to " + MAX_UNIQUE_CLICK_REWARD + " with at most 8 decimals");
+            throw new BadRequestException("uniqueClickReward", Refusal.of("refusal.terms.uniqueClickReward",
+                    "uniqueClickReward must be 0 to " + MAX_UNIQUE_CLICK_REWARD + " with at most 8 decimals",
+                    MAX_UNIQUE_CLICK_REWARD.toPlainString()));
         }
         if (scheme == RewardScheme.UNIQUE_CLICKS && reward.signum() == 0) {
-            throw new BadRequestException("uniqueClickReward", "Paying per unique click needs a uniqueClickReward above 0");
+            throw new BadRequestException("uniqueClickReward", Refusal.of("refusal.terms.uniqueClickRewardZero",
+                    "Paying per unique click needs a uniqueClickReward above 0"));
         }
         LocalDate since = scheme == old.rewardScheme() && repository.of(partnerId).isPresent() ? old.schemeSince() : today();
         PartnerTerms saved = new PartnerTerms(partnerId, url, scheme, reward.stripTrailingZeros(), since);
@@ -104,7 +108,8 @@ public class Partnerships {
         } catch (URISyntaxException e) {
             // refused below
         }
-        throw new BadRequestException("reviewUrl", "reviewUrl must be an http(s) address of at most 500 characters");
+        throw new BadRequestException("reviewUrl", Refusal.of("refusal.terms.reviewUrl",
+                "reviewUrl must be an http(s) address of at most 500 characters"));
     }
 
     private LocalDate today() {

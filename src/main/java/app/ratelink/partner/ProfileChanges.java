@@ -81,8 +81,7 @@ public class ProfileChanges {
     private void checkCurrent(long partnerId, String currentPassword) {
         String email = partners.byId(partnerId).orElseThrow().email();
         throttle.waitForAccount(email).ifPresent(wait -> {
-            throw new BadRequestException("currentPassword", "Too many failed attempts. Try again in "
-                    + Math.max(1, wait.toSeconds()) + " seconds.");
+            throw tooMany(wait);
         });
         String hash = jdbc.sql("SELECT password_hash FROM partners WHERE id = :id").param("id", partnerId)
                 .query(String.class).single();
@@ -100,10 +99,15 @@ public class ProfileChanges {
     private BadRequestException throttled(String email) {
         throttle.failedForAccount(email);
         return throttle.waitForAccount(email)
-                .map(wait -> new BadRequestException("currentPassword", "Too many failed attempts. Try again in "
-                        + Math.max(1, wait.toSeconds()) + " seconds."))
+                .map(ProfileChanges::tooMany)
                 .orElseGet(() -> new BadRequestException("currentPassword", Refusal.of("cabinet.refusal.currentPassword",
                         "The current password is not right.")));
+    }
+
+    private static BadRequestException tooMany(java.time.Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return new BadRequestException("currentPassword", Refusal.of("cabinet.login.throttledSeconds",
+                "Too many failed attempts. Try again in " + seconds + " seconds.", seconds));
     }
 
     /** The session that made the change stays logged in; sessions elsewhere end (see PartnerSecurity). */

@@ -34,6 +34,7 @@ import app.ratelink.system.Setting;
 import app.ratelink.system.AuditTrail;
 import app.ratelink.system.Settings;
 import app.ratelink.system.SqlTime;
+import app.ratelink.system.Refusal;
 
 /**
  * Payouts of partner rewards (SPEC §4). A request withdraws the whole balance at once: the amount is
@@ -187,7 +188,10 @@ public class Payouts {
                     .param("next", next.code()).param("comment", crop(comment, 1000)).param("actor", crop(actor, 100))
                     .param("at", SqlTime.of(clock.instant())).param("id", id).update();
             if (changed != 1) {
-                throw new ConflictException("Payout " + id + " is " + payout.status().label() + ", not pending");
+                PayoutStatus now = byId(id).map(Payout::status).orElse(payout.status());
+                throw new ConflictException(Refusal.of("refusal.payout.notPending",
+                        "Payout " + id + " is " + now.label() + ", not pending", String.valueOf(id),
+                        Refusal.of("dashboard.money.payout.status." + now.code(), now.label())));
             }
             if (next != PayoutStatus.PAID) {
                 ledger.book(payout.partnerId(), Ledger.Kind.RELEASE, payout.originalAmount(), null, id, "release:" + id);

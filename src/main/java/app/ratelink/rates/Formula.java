@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
 
+import app.ratelink.system.Refusal;
+
 /**
  * A rate or reserve formula, parsed once: arithmetic over decimal numbers and source values, e.g.
  * {@code binance:BTCUSDT.bid * 0.985}, {@code 0.98 / binance:BTCUSDT.ask}, {@code cbr:USD / ecb:USD}.
@@ -40,16 +42,18 @@ public final class Formula {
     /** @throws FormulaException naming the position and what was expected */
     public static Formula parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new FormulaException("the formula is empty");
+            throw new FormulaException("refusal.formula.empty", "the formula is empty");
         }
         if (text.length() > MAX_LENGTH) {
-            throw new FormulaException("the formula is longer than " + MAX_LENGTH + " characters");
+            throw new FormulaException("refusal.formula.tooLong",
+                    "the formula is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
         }
         Parser p = new Parser(text);
         Node root = p.expr(0);
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw p.error("unexpected '" + text.charAt(p.pos) + "'");
+            throw p.error(Refusal.of("refusal.formula.unexpected", "unexpected '" + text.charAt(p.pos) + "'",
+                    String.valueOf(text.charAt(p.pos))));
         }
         return new Formula(text.trim(), root, Collections.unmodifiableSet(p.references));
     }
@@ -91,7 +95,7 @@ public final class Formula {
         public BigDecimal value(Function<SourceRef, BigDecimal> values) {
             BigDecimal v = values.apply(ref);
             if (v == null) {
-                throw new FormulaException("no value for " + ref);
+                throw new FormulaException("refusal.formula.noValue", "no value for " + ref, ref.toString());
             }
             return v;
         }
@@ -113,7 +117,7 @@ public final class Formula {
                 case '*' -> a.multiply(b, MATH);
                 default -> {
                     if (b.signum() == 0) {
-                        throw new FormulaException("division by zero");
+                        throw new FormulaException("refusal.formula.divisionByZero", "division by zero");
                     }
                     yield a.divide(b, MATH);
                 }
@@ -158,7 +162,7 @@ public final class Formula {
 
         Node unary(int depth) {
             if (depth > MAX_DEPTH) {
-                throw error("nested too deeply");
+                throw error(Refusal.of("refusal.formula.nested", "nested too deeply"));
             }
             skipSpace();
             if (peek('-')) {
@@ -171,7 +175,7 @@ public final class Formula {
         Node primary(int depth) {
             skipSpace();
             if (pos >= s.length()) {
-                throw error("a number, a source value or '(' expected at the end");
+                throw error(Refusal.of("refusal.formula.endExpected", "a number, a source value or '(' expected at the end"));
             }
             char c = s.charAt(pos);
             if (c == '(') {
@@ -179,7 +183,7 @@ public final class Formula {
                 Node inner = expr(depth + 1);
                 skipSpace();
                 if (!peek(')')) {
-                    throw error("')' expected");
+                    throw error(Refusal.of("refusal.formula.closeExpected", "')' expected"));
                 }
                 pos++;
                 return inner;
@@ -190,7 +194,8 @@ public final class Formula {
             if (c >= 'a' && c <= 'z') {
                 return reference();
             }
-            throw error("a number, a source value (like binance:BTCUSDT.bid) or '(' expected, found '" + c + "'");
+            throw error(Refusal.of("refusal.formula.operand",
+                    "a number, a source value (like binance:BTCUSDT.bid) or '(' expected, found '" + c + "'", String.valueOf(c)));
         }
 
         private Node number() {
@@ -205,7 +210,7 @@ public final class Formula {
                     pos++;
                 }
                 if (pos == decimals) {
-                    throw error("digits expected after '.'");
+                    throw error(Refusal.of("refusal.formula.digits", "digits expected after '.'"));
                 }
             }
             return new Constant(new BigDecimal(s.substring(start, pos)));
@@ -218,7 +223,8 @@ public final class Formula {
             }
             String source = s.substring(start, pos);
             if (!peek(':')) {
-                throw error("':' expected after the source code '" + source + "' (a value is written source:KEY)");
+                throw error(Refusal.of("refusal.formula.colon",
+                        "':' expected after the source code '" + source + "' (a value is written source:KEY)", source));
             }
             pos++;
             int keyStart = pos;
@@ -228,7 +234,8 @@ public final class Formula {
             String key = s.substring(keyStart, pos);
             if (key.isEmpty() || key.startsWith(".") || key.endsWith(".")) {
                 pos = keyStart;
-                throw error("a value key expected after '" + source + ":' (e.g. BTCUSDT.bid)");
+                throw error(Refusal.of("refusal.formula.key",
+                        "a value key expected after '" + source + ":' (e.g. BTCUSDT.bid)", source));
             }
             SourceRef ref = new SourceRef(source, key);
             references.add(ref);
@@ -245,8 +252,10 @@ public final class Formula {
             return pos < s.length() && s.charAt(pos) == c;
         }
 
-        FormulaException error(String message) {
-            return new FormulaException("syntax error at position " + (pos + 1) + ": " + message);
+        /** The position counts from 1, as a person counts characters. */
+        FormulaException error(Refusal what) {
+            return new FormulaException("refusal.formula.syntax", "syntax error at position " + (pos + 1) + ": " + what.text(),
+                    pos + 1, what);
         }
 
         private static boolean isLower(char c) {

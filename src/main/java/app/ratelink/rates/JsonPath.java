@@ -40,7 +40,7 @@ final class JsonPath {
         int at = 0;
         while (at < p.length()) {
             if (!m.find(at) || m.start() != at) {
-                throw new IllegalArgumentException("JSON path not understood at '" + p.substring(at) + "'");
+                throw new NotUnderstood(p.substring(at));
             }
             if (node != null) {
                 if (m.group(2) != null) {
@@ -53,5 +53,16 @@ final class JsonPath {
             at = m.end();
         }
         return root == null ? null : node;
+    }
+
+    /** A path that cannot be read from {@code rest} on. */
+    static final class NotUnderstood extends IllegalArgumentException {
+
+        final String rest;
+
+        NotUnderstood(String rest) {
+            super("JSON path not understood at '" + rest + "'");
+            this.rest = rest;
+        }
     }
 }

@@ -24,6 +24,7 @@ import app.ratelink.money.Decimals;
 import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.NotFoundException;
+import app.ratelink.system.Refusal;
 
 /**
  * The rate sources as the operator manages them, the formula check the catalogue calls on save, the preview
@@ -79,27 +80,30 @@ public class RateSources implements RateFormulaCheck {
     @Transactional
     public RateSource save(String code, RateSourceChange change) {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new BadRequestException("code", "code must be 2-32 characters a-z, 0-9, _ starting with a letter");
+            throw new BadRequestException("code", Refusal.of("refusal.rates.code",
+                    "code must be 2-32 characters a-z, 0-9, _ starting with a letter"));
         }
         Optional<RateSource> existing = repository.source(code);
         RateSourceType type = change.type() == null ? existing.map(RateSource::type)
-                .orElseThrow(() -> new BadRequestException("type", "type is required: " + types()))
-                : RateSourceType.of(change.type()).orElseThrow(() -> new BadRequestException("type", "type must be one of " + types()));
+                .orElseThrow(() -> new BadRequestException("type", Refusal.of("refusal.rates.type", "type is required: " + types())))
+                : RateSourceType.of(change.type()).orElseThrow(() -> new BadRequestException("type",
+                        Refusal.of("refusal.rates.type", "type must be one of " + types())));
         String url = change.url() != null ? change.url().trim()
                 : existing.filter(e -> e.type() == type).map(RateSource::url).orElse("");
         if (url.isEmpty()) {
             url = type.defaultUrl();
         }
         if (url.isEmpty()) {
-            throw new BadRequestException("url", "url is required for a " + type.code() + " source");
+            throw new BadRequestException("url", Refusal.of("refusal.rates.urlRequired",
+                    "url is required for a " + type.code() + " source"));
         }
         checkUrl(url);
         String jsonPath = change.jsonPath() != null ? change.jsonPath().trim() : existing.map(RateSource::jsonPath).orElse("");
         if (type == RateSourceType.JSON) {
             try {
                 JsonPath.check(jsonPath);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("jsonPath", e.getMessage());
+            } catch (JsonPath.NotUnderstood e) {
+                throw new BadRequestException("jsonPath", Refusal.of("refusal.rates.jsonPath", e.getMessage(), e.rest));
             }
         }
         int interval = between("intervalSeconds", change.intervalSeconds(), existing.map(RateSource::intervalSeconds),
@@ -111,7 +115,8 @@ public class RateSources implements RateFormulaCheck {
         BigDecimal maxJump = change.maxJumpPercent() != null ? change.maxJumpPercent()
                 : existing.map(RateSource::maxJumpPercent).orElse(RateSource.DEFAULT_MAX_JUMP_PERCENT);
         if (maxJump.signum() <= 0 || maxJump.compareTo(MAX_JUMP) > 0) {
-            throw new BadRequestException("maxJumpPercent", "maxJumpPercent must be above 0 and at most 1000");
+            throw new BadRequestException("maxJumpPercent", Refusal.of("refusal.rates.maxJump",
+                    "maxJumpPercent must be above 0 and at most 1000"));
         }
         RateSource next = existing.orElseGet(() -> new RateSource(code, type, "", "", 0, 0, 0, BigDecimal.ZERO,
                         null, null, null, null, null))
@@ -182,10 +187,18 @@ public class RateSources implements RateFormulaCheck {
         return result;
     }
 
-    /** Parses, names an unknown source or value, and evaluates when every value is known. */
     @Override
     @Transactional(readOnly = true)
     public Optional<BigDecimal> check(String text) {
+        try {
+            return value(text);
+        } catch (FormulaException e) {
+            throw new BadRequestException(null, e.refusal());
+        }
+    }
+
+    /** Parses, names an unknown source or value, and evaluates when every value is known. */
+    private Optional<BigDecimal> value(String text) {
         Formula f = formulas.parse(text);
         Map<String, RateSource> sources = new HashMap<>();
         repository.sources().forEach(s -> sources.put(s.code(), s));
@@ -194,8 +207,11 @@ public class RateSources implements RateFormulaCheck {
         for (SourceRef ref : f.references()) {
             RateSource s = sources.get(ref.source());
             if (s == null) {
-                throw new FormulaException("unknown rate source '" + ref.source() + "'"
-                        + (sources.isEmpty() ? " (no sources yet)" : " (sources: " + String.join(", ", new TreeSet<>(sources.keySet())) + ")"));
+                String known = String.join(", ", new TreeSet<>(sources.keySet()));
+                String why = "unknown rate source '" + ref.source() + "'"
+                        + (sources.isEmpty() ? " (no sources yet)" : " (sources: " + known + ")");
+                throw sources.isEmpty() ? new FormulaException("refusal.formula.unknownSource.none", why, ref.source())
+                        : new FormulaException("refusal.formula.unknownSource", why, ref.source(), known);
             }
             Map<String, BigDecimal> answer = latest.of(s);
             if (answer.isEmpty()) {
@@ -204,7 +220,8 @@ public class RateSources implements RateFormulaCheck {
             }
             BigDecimal v = answer.get(ref.key());
             if (v == null) {
-                throw new FormulaException("rate source '" + ref.source() + "' has no value " + ref.key());
+                throw new FormulaException("refusal.formula.sourceNoValue",
+                        "rate source '" + ref.source() + "' has no value " + ref.key(), ref.source(), ref.key());
             }
             values.put(ref, v);
         }
@@ -215,7 +232,7 @@ public class RateSources implements RateFormulaCheck {
     }
 
     /** A formula's current value or the reason it has none, for the admin forms' preview. */
-    public record Preview(String value, String error) {
+    public record Preview(String value, Refusal error) {
     }
 
     public Preview preview(String text) {
@@ -223,10 +240,10 @@ public class RateSources implements RateFormulaCheck {
             return new Preview(null, null);
         }
         try {
-            return check(text).map(v -> new Preview(Decimals.plain(v.round(new java.math.MathContext(12))), null))
+            return value(text).map(v -> new Preview(Decimals.plain(v.round(new java.math.MathContext(12))), null))
                     .orElse(new Preview(null, null));
-        } catch (IllegalArgumentException e) {
-            return new Preview(null, e.getMessage());
+        } catch (FormulaException e) {
+            return new Preview(null, e.refusal());
         }
     }
 
@@ -237,17 +254,17 @@ public class RateSources implements RateFormulaCheck {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("url", "url must be an http or https address");
+            throw new BadRequestException("url", Refusal.of("refusal.url", "url must be an http or https address"));
         }
         if (url.length() > 1000) {
-            throw new BadRequestException("url", "url is limited to 1000 characters");
+            throw new BadRequestException("url", Refusal.of("refusal.tooLong", "url is limited to 1000 characters", 1000));
         }
     }
 
     private static int between(String field, Integer value, Optional<Integer> existing, int fallback, int min, int max) {
         int v = value != null ? value : existing.orElse(fallback);
         if (v < min || v > max) {
-            throw new BadRequestException(field, field + " must be " + min + "-" + max);
+            throw new BadRequestException(field, Refusal.of("refusal.between", field + " must be " + min + "-" + max, min, max));
         }
         return v;
     }

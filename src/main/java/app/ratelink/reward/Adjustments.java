@@ -17,6 +17,7 @@ import app.ratelink.system.AuditTrail;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
+import app.ratelink.system.Refusal;
 
 /**
  * An operator's correction of a partner's balance: a goodwill credit (positive) or a chargeback (negative),
@@ -53,18 +54,21 @@ public class Adjustments {
         String why = reason == null ? "" : reason.strip();
         String k = key == null ? "" : key.strip();
         if (!KEY.matcher(k).matches()) {
-            throw new BadRequestException("key", "key must be 1-" + KEY_LENGTH + " letters, digits or . _ : -");
+            throw new BadRequestException("key", Refusal.of("refusal.adjustment.key",
+                    "key must be 1-" + KEY_LENGTH + " letters, digits or . _ : -", KEY_LENGTH));
         }
         if (amount == null || amount.signum() == 0) {
-            throw new BadRequestException("amount", "amount must be a non-zero number");
+            throw new BadRequestException("amount", Refusal.of("refusal.adjustment.amount", "amount must be a non-zero number"));
         }
         // Refused, not rounded: an adjustment finer than the base currency's scale would be booked as another amount.
         if (amount.stripTrailingZeros().scale() > BaseCurrency.scale() || amount.abs().compareTo(LIMIT) >= 0) {
-            throw new BadRequestException("amount", "amount must have at most " + BaseCurrency.scale() + " decimals and be below "
-                    + LIMIT.toPlainString());
+            throw new BadRequestException("amount", Refusal.of("refusal.adjustment.amountRange", "amount must have at most "
+                    + BaseCurrency.scale() + " decimals and be below " + LIMIT.toPlainString(), BaseCurrency.scale(),
+                    LIMIT.toPlainString()));
         }
         if (why.isEmpty() || why.length() > REASON_LENGTH) {
-            throw new BadRequestException("reason", "reason is required, at most " + REASON_LENGTH + " characters");
+            throw new BadRequestException("reason", Refusal.of("refusal.adjustment.reason",
+                    "reason is required, at most " + REASON_LENGTH + " characters", REASON_LENGTH));
         }
         Money exact = BaseCurrency.of(Decimals.normalized(amount));
         String ledgerKey = "adjustment:" + k;
@@ -75,7 +79,8 @@ public class Adjustments {
         if (!booked) {
             if (entry.partnerId() != partnerId || entry.kind() != Ledger.Kind.ADJUSTMENT
                     || !entry.amount().equals(exact) || !Objects.equals(entry.reason(), why)) {
-                throw new ConflictException("key " + k + " was used for another adjustment");
+                throw new ConflictException(Refusal.of("refusal.adjustment.keyUsed",
+                        "key " + k + " was used for another adjustment", k));
             }
             return new Posted(entry, false, before);
         }

@@ -49,7 +49,7 @@ class RatesAdminHttpTest extends IntegrationTest {
             assertThat(refused.statusCode()).isEqualTo(200);
             assertThat(refused.body()).contains("id=\"code-error\"", "id=\"intervalSeconds-error\"");
             Map<String, String> badUrl = sourceForm(RatesFixture.sourceCode("ad"), "ftp://example.com/");
-            assertThat(admin.postForm("/admin/rates", badUrl).body()).contains("id=\"url-error\"", "http or https");
+            assertThat(admin.postForm("/admin/rates", badUrl).body()).contains("id=\"url-error\"", "starting with http:// or https://");
 
             String code = RatesFixture.sourceCode("ad");
             HttpResponse<String> saved = admin.postForm("/admin/rates", sourceForm(code, binance.url("/api/v3/ticker/bookTicker")));
@@ -77,8 +77,8 @@ class RatesAdminHttpTest extends IntegrationTest {
             assertThat(admin.get("/admin/rates/preview?rateFormula=" + enc(src + ":BTCUSDT.bid * 0.985")).body())
                     .contains("Current value: 64025");
             assertThat(admin.get("/admin/rates/preview?rateFormula=" + enc("nosuch:BTCUSDT.bid")).body())
-                    .contains("unknown rate source &#39;nosuch&#39;");
-            assertThat(admin.get("/admin/rates/preview?reserveFormula=" + enc("1 +")).body()).contains("syntax error");
+                    .contains("There is no rate source \u201cnosuch\u201d");
+            assertThat(admin.get("/admin/rates/preview?reserveFormula=" + enc("1 +")).body()).contains("Error at character 4: a number");
 
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("in", "");

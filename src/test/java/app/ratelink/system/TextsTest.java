@@ -81,6 +81,47 @@ class TextsTest {
         assertThat(Languages.available()).extracting(Locale::getLanguage).contains("en", "ru");
     }
 
+    /** A bundle key the code names as a literal: a refusal's, a formula error's, a text looked up by key. */
+    private static final Pattern CODE_KEY = Pattern.compile(
+            "(?:Refusal\\.of\\(|FormulaException\\(|InvalidCatalogChangeException\\.of\\([^,]+,|getMessage\\()\\s*\"([a-z][A-Za-z0-9_.]*[A-Za-z0-9])\"\\s*[,)]");
+
+    /** A refusal or text the code names by a key no bundle has would show its English fallback in every language. */
+    @Test
+    void everyKeyTheCodeNamesIsInTheBundles() throws IOException {
+        Set<String> known = new TreeSet<>();
+        List<String> ignored = new ArrayList<>();
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties") && !f.getFileName().toString().contains("_")).toList()) {
+                String name = file.getFileName().toString();
+                known.addAll(keys(file, name.substring(0, name.length() - ".properties".length()), ignored));
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        int named = 0;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = CODE_KEY.matcher(Files.readString(source));
+                while (m.find()) {
+                    named++;
+                    if (!known.contains(m.group(1))) {
+                        unknown.add(source + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(named).as("keys found in the code").isGreaterThan(100);
+        assertThat(unknown).isEmpty();
+    }
+
+    /**
+     * The area {@code validation} holds the codes Spring MVC (a value that does not convert) and Bean Validation
+     * (a constraint without a message of its own) look up by their own names.
+     */
+    private static boolean frameworkCode(String area, String key) {
+        return area.equals("validation") && (key.equals("typeMismatch") || key.startsWith("typeMismatch.")
+                || key.startsWith("jakarta.validation.constraints."));
+    }
+
     /** Keys of one file: each once, each with a text, each prefixed by its area. */
     private static Set<String> keys(Path file, String area, List<String> problems) throws IOException {
         Set<String> keys = new LinkedHashSet<>();
@@ -115,7 +156,7 @@ class TextsTest {
             if (!pattern && text.contains("''")) {
                 problems.add(file + ": " + key + " has no arguments, so '' would be shown as two apostrophes");
             }
-            if (!key.startsWith(area + ".")) {
+            if (!key.startsWith(area + ".") && !frameworkCode(area, key)) {
                 problems.add(file + ": " + key + " is not prefixed by its area " + area + ".");
             }
             if (line.endsWith("\\")) {

@@ -87,7 +87,7 @@ class AdminAccountController {
                 redirect.addFlashAttribute("message", texts.text("admins.password.changed"));
                 return "redirect:/admin/account";
             } catch (BadRequestException e) {
-                binding.rejectValue(e.field(), "refused", texts.text(e.getMessage()));
+                binding.rejectValue(e.field(), "refused", texts.refusal(e));
             }
         }
         return passwordPage(admin, model);

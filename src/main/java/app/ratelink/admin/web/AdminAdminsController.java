@@ -20,6 +20,7 @@ import app.ratelink.admin.AdminAccounts;
 import app.ratelink.admin.AdminRole;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
+import app.ratelink.system.Refusal;
 import app.ratelink.twofactor.TwoFactor;
 
 /**
@@ -65,7 +66,7 @@ class AdminAdminsController {
                 redirect.addFlashAttribute("newPassword", added.password());
                 return "redirect:/admin/admins";
             } catch (BadRequestException e) {
-                binding.rejectValue("email", "refused", texts.text(e.getMessage()));
+                binding.rejectValue("email", "refused", texts.refusal(e));
             }
         }
         return render(model);
@@ -74,7 +75,7 @@ class AdminAdminsController {
     @PostMapping("/admin/admins/{id}/role")
     String role(@PathVariable long id, @RequestParam String role, RedirectAttributes redirect) {
         return change(redirect, () -> accounts.changeRole(id, AdminRole.of(role)
-                .orElseThrow(() -> new BadRequestException("role", "admins.error.role"))), "admins.saved.role");
+                .orElseThrow(() -> new BadRequestException("role", Refusal.of("admins.error.role", "Unknown role.")))), "admins.saved.role");
     }
 
     @PostMapping("/admin/admins/{id}/disable")
@@ -97,7 +98,7 @@ class AdminAdminsController {
             change.run();
             redirect.addFlashAttribute("message", texts.text(done));
         } catch (BadRequestException | ConflictException e) {
-            redirect.addFlashAttribute("error", texts.text(e.getMessage()));
+            redirect.addFlashAttribute("error", texts.refusal(e));
         }
         return "redirect:/admin/admins";
     }

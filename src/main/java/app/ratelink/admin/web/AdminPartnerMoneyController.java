@@ -30,6 +30,7 @@ import app.ratelink.reward.Ledger;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.FormErrors;
 
 /**
  * A partner's money on the admin partner page: balance, earned, paid, pending; the ledger (every entry with
@@ -83,9 +84,9 @@ class AdminPartnerMoneyController {
                         new Object[] {posted.entry().amount().toPlainString(), BaseCurrency.code()}, locale));
                 return "redirect:/admin/partners/" + id;
             } catch (BadRequestException e) {
-                errors.rejectValue(e.field(), "invalid", e.getMessage());
+                FormErrors.refused(e, errors);
             } catch (ConflictException e) {
-                errors.reject("conflict", e.getMessage());
+                errors.reject("conflict", messages.getMessage(e.refusal(), locale));
             }
         }
         fill(partner, null, model);

@@ -69,7 +69,7 @@ class AdminPasswordResetController {
                 return "redirect:/admin/login?reset";
             }
         } catch (BadRequestException e) {
-            binding.rejectValue("password", "refused", texts.text(e.getMessage()));
+            binding.rejectValue("password", "refused", texts.refusal(e));
             return "admin/reset";
         }
         return "admin/reset-invalid";

@@ -118,7 +118,7 @@ class AdminDirectionsController {
                         ? "dashboard.directions.bulk.enabled" : "dashboard.directions.bulk.disabled",
                         new Object[] {changed}, locale));
             } catch (BadRequestException e) {
-                redirect.addFlashAttribute("error", e.getMessage());
+                redirect.addFlashAttribute("error", messages.getMessage(e.refusal(), locale));
             }
         }
         redirect.addAttribute("q", q);

@@ -45,6 +45,10 @@ class AdminOrdersController {
     private final OrdersCsv csv;
 
     private final MessageSource messages;
+    /** The search form's labels by the field a refusal names. */
+    private static final java.util.Map<String, String> SEARCH_LABELS = java.util.Map.of("q", "dashboard.orders.q",
+            "partnerId", "dashboard.orders.partner", "direction", "dashboard.orders.direction",
+            "from", "dashboard.orders.from", "to", "dashboard.orders.to", "status", "dashboard.orders.status");
 
     AdminOrdersController(Orders orders, Catalog catalog, Settings settings, OrderSearch search, OrdersCsv csv, MessageSource messages) {
         this.messages = messages;
@@ -70,7 +74,10 @@ class AdminOrdersController {
         try {
             query = search.query(params, PAGE_SIZE + 1).before(beforeId);
         } catch (BadRequestException e) {
-            model.addAttribute("searchError", e.getMessage());
+            // Shown above the table, so it names the field it is about ("To: Enter a date like …").
+            String label = SEARCH_LABELS.get(e.field());
+            String why = messages.getMessage(e.refusal(), LocaleContextHolder.getLocale());
+            model.addAttribute("searchError", label == null ? why : text("dashboard.orders.refusal", text(label), why));
             model.addAttribute("searchErrorField", e.field());
             query = OrderQuery.latest(PAGE_SIZE + 1).before(beforeId);
         }
@@ -134,7 +141,7 @@ class AdminOrdersController {
                         ? text("admin.order.changed", text("site.status." + next.get().code()))
                         : text("admin.order.unchanged", text("site.status." + next.get().code())));
             } catch (ConflictException e) {
-                redirect.addFlashAttribute("error", e.getMessage());
+                redirect.addFlashAttribute("error", messages.getMessage(e.refusal(), LocaleContextHolder.getLocale()));
             }
         }
         return "redirect:/admin/orders/" + id;

@@ -15,6 +15,7 @@ import app.ratelink.partner.Partner;
 import app.ratelink.partner.Partners;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.Refusal;
 
 /**
  * The operator's order search, as the admin page, the operator API and the CSV export all read it:
@@ -54,11 +55,12 @@ class OrderSearch {
     OrderQuery query(Params p, int limit) {
         ZoneId zone = settings.zone();
         OrderStatus status = p.status() == null || p.status().isBlank() ? null : OrderStatus.of(p.status())
-                .orElseThrow(() -> new BadRequestException("status", "Unknown status " + p.status()));
+                .orElseThrow(() -> new BadRequestException("status",
+                        Refusal.of("refusal.search.status", "Unknown status " + p.status())));
         Instant from = time("from", p.from(), zone, false);
         Instant to = time("to", p.to(), zone, true);
         if (from != null && to != null && from.isAfter(to)) {
-            throw new BadRequestException("from", "from must not be after to");
+            throw new BadRequestException("from", Refusal.of("refusal.search.fromAfterTo", "from must not be after to"));
         }
         OrderQuery query = new OrderQuery(status, from, to, partner(p.partnerId()), null, limit, 0).withText(p.q());
         String direction = p.direction() == null ? "" : p.direction().strip();
@@ -70,7 +72,8 @@ class OrderSearch {
         }
         Matcher m = DIRECTION.matcher(direction);
         if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
-            throw new BadRequestException("direction", "direction must look like PMUSD-BTC, PMUSD-, -BTC or PMUSD");
+            throw new BadRequestException("direction", Refusal.of("refusal.search.direction",
+                    "direction must look like PMUSD-BTC, PMUSD-, -BTC or PMUSD"));
         }
         return query.withDirection(m.group(1), m.group(2));
     }
@@ -86,7 +89,8 @@ class OrderSearch {
         if (t.contains("@")) {
             return partners.byEmail(t).map(Partner::id).orElse(NO_PARTNER);
         }
-        throw new BadRequestException("partnerId", "partnerId must be a partner's id or e-mail");
+        throw new BadRequestException("partnerId", Refusal.of("refusal.search.partner",
+                "partnerId must be a partner's id or e-mail"));
     }
 
     static Instant time(String field, String text, ZoneId zone, boolean endOfDay) {
@@ -105,7 +109,8 @@ class OrderSearch {
             }
             return Instant.parse(t);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, field + " must be unix seconds, an ISO-8601 instant or a date");
+            throw new BadRequestException(field, Refusal.of("refusal.search.time",
+                    field + " must be unix seconds, an ISO-8601 instant or a date"));
         }
     }
 }

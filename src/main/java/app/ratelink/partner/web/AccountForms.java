@@ -60,14 +60,4 @@ final class AccountForms {
             result.rejectValue(againField, "cabinet.refusal.passwordsDiffer", "The two passwords differ.");
         }
     }
-
-    /** A domain refusal on the field it names (or on the form when it names none of its fields). */
-    static void refused(BadRequestException e, BindingResult result) {
-        String code = e.refusal().code() == null ? "refused" : e.refusal().code();
-        if (e.field() != null && result.getFieldType(e.field()) != null) {
-            result.rejectValue(e.field(), code, e.refusal().getArguments(), e.getMessage());
-        } else {
-            result.reject(code, e.refusal().getArguments(), e.getMessage());
-        }
-    }
 }

@@ -55,7 +55,7 @@ class AdminPartnerTermsController {
                 redirect.addFlashAttribute("message", messages.getMessage("monitorings.terms.saved", null, locale));
                 return "redirect:/admin/partners/" + id;
             } catch (BadRequestException e) {
-                errors.put(e.field(), e.getMessage());
+                errors.put(e.field(), messages.getMessage(e.refusal(), locale));
             }
         }
         redirect.addFlashAttribute("termsErrors", errors);

@@ -25,6 +25,7 @@ import app.ratelink.partner.Registration;
 import app.ratelink.partner.web.AccountForms.RegisterForm;
 import app.ratelink.partner.web.AccountForms.ResetForm;
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.FormErrors;
 
 /** Log in, register, confirm the address, and reset a forgotten password. */
 @Controller
@@ -81,7 +82,7 @@ class LoginController {
         model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
         AccountForms.sameTwice(form.password(), form.passwordAgain(), "passwordAgain", result);
         if (!result.hasFieldErrors("email") && !result.hasFieldErrors("password")) {
-            registration.problems(form.email(), form.password()).forEach(e -> AccountForms.refused(e, result));
+            registration.problems(form.email(), form.password()).forEach(e -> FormErrors.refused(e, result));
         }
         if (result.hasErrors()) {
             return "partner/register";
@@ -89,7 +90,7 @@ class LoginController {
         try {
             registration.register(form.email(), form.password());
         } catch (BadRequestException e) {
-            AccountForms.refused(e, result);
+            FormErrors.refused(e, result);
             return "partner/register";
         }
         return "redirect:/register/sent";
@@ -152,7 +153,7 @@ class LoginController {
                 return "redirect:/login?reset";
             }
         } catch (BadRequestException e) {
-            AccountForms.refused(e, result);
+            FormErrors.refused(e, result);
             return "partner/reset";
         }
         model.addAttribute("what", "passwordReset");

@@ -23,6 +23,7 @@ import app.ratelink.partner.ProfileChanges;
 import app.ratelink.partner.web.AccountForms.EmailForm;
 import app.ratelink.partner.web.AccountForms.PasswordForm;
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.FormErrors;
 
 /** Profile: the account's e-mail and code, change of password, change of e-mail address. */
 @Controller
@@ -62,7 +63,7 @@ class ProfileController {
             try {
                 changes.changePassword(Cabinet.partnerId(), form.currentPassword(), form.newPassword());
             } catch (BadRequestException e) {
-                AccountForms.refused(e, result);
+                FormErrors.refused(e, result);
             }
         }
         if (result.hasErrors()) {
@@ -81,7 +82,7 @@ class ProfileController {
             try {
                 changes.requestEmailChange(Cabinet.partnerId(), form.currentPassword(), form.newEmail());
             } catch (BadRequestException e) {
-                AccountForms.refused(e, result);
+                FormErrors.refused(e, result);
             }
         }
         if (result.hasErrors()) {

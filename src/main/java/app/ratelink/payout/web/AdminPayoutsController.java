@@ -126,11 +126,11 @@ class AdminPayoutsController {
      * Makes the decision and goes back to the list (same status filter) with what happened; a payout decided
      * meanwhile by someone else is said there, an unknown one is a 404.
      */
-    private static String decided(String status, RedirectAttributes redirect, Supplier<String> decision) {
+    private String decided(String status, RedirectAttributes redirect, Supplier<String> decision) {
         try {
             redirect.addFlashAttribute("message", decision.get());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.getMessage(e.refusal(), LocaleContextHolder.getLocale()));
         } catch (NotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,6 +46,7 @@ import app.ratelink.rates.RateSourceChange;
 import app.ratelink.rates.RateSourceType;
 import app.ratelink.rates.RateSources;
 import app.ratelink.system.BadRequestException;
+import app.ratelink.system.FormErrors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,8 +68,11 @@ class AdminRatesController {
     private final RatePoller poller;
     private final Catalog catalog;
     private final Clock clock;
+    private final MessageSource messages;
 
-    AdminRatesController(RateSources sources, RateHistoryQuery history, RatePoller poller, Catalog catalog, Clock clock) {
+    AdminRatesController(RateSources sources, RateHistoryQuery history, RatePoller poller, Catalog catalog, Clock clock,
+                         MessageSource messages) {
+        this.messages = messages;
         this.sources = sources;
         this.history = history;
         this.poller = poller;
@@ -75,14 +81,24 @@ class AdminRatesController {
     }
 
     /** The source form as typed. */
-    record SourceForm(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,31}") String code,
-                      @NotBlank String type,
-                      @Size(max = 1000) String url,
-                      @NotNull @Min(1) @Max(86_400) Integer intervalSeconds,
-                      @NotNull @Min(1) @Max(604_800) Integer maxAgeSeconds,
-                      @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") BigDecimal maxJumpPercent,
-                      @NotNull @Min(1) @Max(120) Integer timeoutSeconds,
-                      @Size(max = 200) String jsonPath) {
+    record SourceForm(@NotBlank(message = REQUIRED) @Pattern(regexp = "[a-z][a-z0-9_]{1,31}", message = "{refusal.rates.code}")
+                      String code,
+                      @NotBlank(message = "{refusal.rates.type}") String type,
+                      @Size(max = 1000, message = TOO_LONG) String url,
+                      @NotNull(message = REQUIRED) @Min(value = 1, message = MIN) @Max(value = 86_400, message = MAX)
+                      Integer intervalSeconds,
+                      @NotNull(message = REQUIRED) @Min(value = 1, message = MIN) @Max(value = 604_800, message = MAX)
+                      Integer maxAgeSeconds,
+                      @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = "{refusal.rates.maxJump}")
+                      @DecimalMax(value = "1000", message = "{refusal.rates.maxJump}") BigDecimal maxJumpPercent,
+                      @NotNull(message = REQUIRED) @Min(value = 1, message = MIN) @Max(value = 120, message = MAX)
+                      Integer timeoutSeconds,
+                      @Size(max = 200, message = TOO_LONG) String jsonPath) {
+
+        private static final String REQUIRED = "{admin.form.required}";
+        private static final String TOO_LONG = "{admin.form.tooLong}";
+        private static final String MIN = "{refusal.min}";
+        private static final String MAX = "{refusal.max}";
 
         static SourceForm empty() {
             return new SourceForm("", RateSourceType.BINANCE.code(), "", RateSource.DEFAULT_INTERVAL_SECONDS,
@@ -94,6 +110,10 @@ class AdminRatesController {
             return new SourceForm(s.code(), s.type().code(), s.url(), s.intervalSeconds(), s.maxAgeSeconds(),
                     s.maxJumpPercent(), s.timeoutSeconds(), s.jsonPath());
         }
+    }
+
+    /** The preview as the fragment shows it: the error in the operator's language. */
+    record Shown(String value, String error) {
     }
 
     /** A line of the sources table. */
@@ -119,7 +139,7 @@ class AdminRatesController {
                 redirect.addFlashAttribute("saved", form.code());
                 return "redirect:/admin/rates/" + form.code();
             } catch (BadRequestException e) {
-                result.rejectValue(fieldOf(e.field()), "invalid", e.getMessage());
+                FormErrors.refused(fieldOf(e.field()), e.refusal(), result);
             }
         }
         return render(model);
@@ -165,8 +185,9 @@ class AdminRatesController {
      */
     @GetMapping("/admin/rates/preview")
     String preview(@RequestParam(required = false) String rateFormula,
-                   @RequestParam(required = false) String reserveFormula, Model model) {
-        model.addAttribute("preview", sources.preview(rateFormula != null ? rateFormula : reserveFormula));
+                   @RequestParam(required = false) String reserveFormula, Model model, Locale locale) {
+        RateSources.Preview p = sources.preview(rateFormula != null ? rateFormula : reserveFormula);
+        model.addAttribute("preview", new Shown(p.value(), p.error() == null ? null : messages.getMessage(p.error(), locale)));
         return "rates/preview :: preview";
     }
 

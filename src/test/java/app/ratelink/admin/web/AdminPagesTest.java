@@ -126,7 +126,7 @@ class AdminPagesTest extends IntegrationTest {
 
         form.put("scale", "19");
         assertThat(client.postForm("/admin/currencies", form).body()).contains("id=\"scale-error\"")
-                .contains("scale must be 0-18");
+                .contains("Enter 0 to 18 decimal places");
         form.put("scale", "2");
         HttpResponse<String> ok = client.postForm("/admin/currencies", form);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
@@ -173,7 +173,7 @@ class AdminPagesTest extends IntegrationTest {
         form.put("_flags", "on");
         HttpResponse<String> bad = client.postForm("/admin/directions", form);
         assertThat(bad.statusCode()).isEqualTo(200);
-        assertThat(bad.body()).contains("id=\"maxAmount-error\"").contains("maxAmount must be at least minAmount");
+        assertThat(bad.body()).contains("id=\"maxAmount-error\"").contains("Must be at least the minimum amount");
         assertThat(catalog.direction(from, to)).isEmpty();
 
         form.put("maxAmount", "5000");

@@ -86,4 +86,43 @@ class AdminCatalogFormsHttpTest extends IntegrationTest {
         assertThat(admin.postForm("/admin/currencies", form).statusCode()).isEqualTo(302);
         assertThat(catalog.currency(code)).hasValueSatisfying(c -> assertThat(c.active()).isFalse());
     }
+
+    /**
+     * The catalogue's own refusals (those no form check can see: a maximum below the minimum, a fee of 100 %, an
+     * alias another currency has) are said in the operator's words and language; the operator API keeps its English
+     * text, which integrations read.
+     */
+    @Test
+    void theCataloguesRefusalsSpeakTheOperatorsLanguageAndTheApiStaysEnglish() {
+        String from = TestCatalog.code("RA");
+        String to = TestCatalog.code("RB");
+        new TestCatalog(operator()).currency(from, "Refusal A", "USD", 2, "1000", "", "")
+                .currency(to, "Refusal B", "USD", 2, "1000", "", "").direction(from, to, "1", "0.9", "10", "100", true);
+        TestHttp admin = admin();
+        admin.get("/admin/directions/" + from + "/" + to + "?lang=ru");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("in", "1", "out", "0.9", "minAmount", "100",
+                "maxAmount", "10", "fromFee", "100%", "profitPercent", "2", "active", "true", "_active", "on"));
+        String ru = admin.postForm("/admin/directions/" + from + "/" + to, form).body();
+        assertThat(error(ru, "maxAmount")).isEqualTo("Не может быть меньше минимальной суммы");
+        form.put("maxAmount", "1000");
+        ru = admin.postForm("/admin/directions/" + from + "/" + to, form).body();
+        assertThat(error(ru, "fromFee")).isEqualTo("Комиссия в процентах должна быть меньше 100%");
+        assertThat(catalog.direction(from, to).orElseThrow().maxAmount()).isEqualByComparingTo("100");
+
+        admin.get("/admin/currencies/" + from + "?lang=ru");
+        Map<String, String> currency = new LinkedHashMap<>(Map.of("name", "Refusal A", "unit", "USD", "scale", "2",
+                "reserve", "1000", "usdRate", "1", "payoutFeePercent", "0", "aliases", to, "_active", "on"));
+        ru = admin.postForm("/admin/currencies/" + from, currency).body();
+        assertThat(error(ru, "aliases")).isEqualTo(to + " — код другой валюты");
+
+        admin.get("/admin/directions/" + from + "/" + to + "?lang=en");
+        form.put("maxAmount", "10");
+        assertThat(error(admin.postForm("/admin/directions/" + from + "/" + to, form).body(), "maxAmount"))
+                .isEqualTo("Must be at least the minimum amount");
+
+        HttpResponse<String> api = operator().json("PUT", "/api/operator/v1/directions/" + from + "/" + to,
+                "{\"minAmount\":100,\"maxAmount\":10}");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("maxAmount must be at least minAmount");
+    }
 }

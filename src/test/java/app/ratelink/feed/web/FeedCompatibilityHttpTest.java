@@ -141,6 +141,6 @@ class FeedCompatibilityHttpTest extends IntegrationTest {
         HttpResponse<String> refused = admin.postForm("/admin/feeds", Map.of("code", feed, "name", "Compat",
                 "xmlFlavour", "classic", "contentType", "application/xml", "partnerId", "999999999"));
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("id=\"error\"", "No partner 999999999");
+        assertThat(refused.body()).contains("id=\"error\"", "There is no partner with the number 999999999");
     }
 }

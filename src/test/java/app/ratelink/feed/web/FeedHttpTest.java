@@ -194,7 +194,7 @@ class FeedHttpTest extends IntegrationTest {
         HttpResponse<String> refused = admin.postForm("/admin/feeds", Map.of("code", code, "name", "x",
                 "xmlFlavour", "rss"));
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("id=\"error\"", "xmlFlavour must be classic or eref-1.1");
+        assertThat(refused.body()).contains("id=\"error\"", "Choose one of the XML formats offered");
         assertThat(http().postFormRaw("/admin/feeds", Map.of("code", "x")).statusCode()).isIn(302, 403);
     }
 

@@ -148,7 +148,7 @@ class AdminPayoutsHttpTest extends IntegrationTest {
 
         // Deciding twice: a message, nothing changed, no second mail.
         HttpResponse<String> twice = admin.follow(admin.postForm("/admin/payouts/" + rejected + "/pay", Map.of()));
-        assertThat(twice.body()).contains("id=\"payout-error\"").contains("not pending");
+        assertThat(twice.body()).contains("id=\"payout-error\"").contains("is rejected already: nothing was changed");
         assertThat(payouts.byId(rejected).orElseThrow().status()).isEqualTo(PayoutStatus.REJECTED);
         assertThat(mailsAbout(second, rejected)).hasSize(1);
 
