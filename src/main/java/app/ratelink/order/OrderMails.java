@@ -28,7 +28,6 @@ import app.ratelink.system.Settings;
 @Component
 class OrderMails {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final OrderRepository repository;
     private final Catalog catalog;
@@ -56,7 +55,7 @@ class OrderMails {
         Currency from = catalog.currency(o.from()).orElse(null);
         String instructions = from == null || from.paymentInstructions().isBlank()
                 ? text("orders.mail.instructions.none", locale) : from.paymentInstructions();
-        String deadline = TIME.format(o.expiresAt().atZone(settings.zone())) + " " + settings.zone().getId();
+        String deadline = deadline(o, locale);
         mailer.send(o.email(), text("orders.mail.created.subject", locale, o.number(), name(o.from()), name(o.to())),
                 text("orders.mail.created.body", locale, o.number(), name(o.from()) + " (" + o.from() + ")",
                         name(o.to()) + " (" + o.to() + ")", give(o), get(o), rate(o), fees(o, locale), o.account(),
@@ -65,7 +64,7 @@ class OrderMails {
         Locale operator = operators.locale();
         operators.send(text("orders.mail.operator.created.subject", operator, o.number(), give(o), get(o)),
                 text("orders.mail.operator.created.body", operator, o.number(), give(o), get(o),
-                        fees(o, operator), o.account(), o.email(), deadline, adminLink(o)));
+                        fees(o, operator), o.account(), o.email(), deadline(o, operator), adminLink(o)));
     }
 
     @EventListener
@@ -85,6 +84,12 @@ class OrderMails {
                     text("orders.mail.operator.paid.body", operator, o.number(), give(o), get(o), event.actor(),
                             o.account(), adminLink(o)));
         }
+    }
+
+    /** The payment deadline as the reader writes dates (site.format.minutes), with the site's zone named. */
+    private String deadline(Order o, Locale locale) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(text("site.format.minutes", locale), locale);
+        return format.format(o.expiresAt().atZone(settings.zone())) + " " + settings.zone().getId();
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -7,13 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +36,7 @@ import app.ratelink.order.StatusChange;
 import app.ratelink.system.BadRequestException;
 import app.ratelink.system.ConflictException;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.AdminForms;
 import app.ratelink.system.web.Confirmation;
 
 /** Admin pages for orders: the search (newest first, keyset-paged, CSV export) and one order with its status form. */
@@ -117,14 +124,35 @@ class AdminOrdersController {
         return "admin/order";
     }
 
+    /** The order page's status form: the next status (its select starts empty), a comment, the confirmation. */
+    record StatusForm(String status, @Size(max = 1000, message = "{admin.form.tooLong}") String comment, Boolean confirm) {
+        StatusForm {
+            status = status == null ? "" : status.strip();
+            comment = comment == null ? "" : comment;
+        }
+
+        boolean confirmed() {
+            return Boolean.TRUE.equals(confirm);
+        }
+    }
+
+    @InitBinder("statusForm")
+    void checkboxes(WebDataBinder binder) {
+        AdminForms.checkboxes(binder);
+    }
+
     @PostMapping("/admin/orders/{id}/status")
-    String changeStatus(@PathVariable long id, @RequestParam String status,
-                        @RequestParam(defaultValue = "") String comment,
-                        @RequestParam(defaultValue = "false") boolean confirm, Principal admin,
-                        Model model, RedirectAttributes redirect) {
+    String changeStatus(@PathVariable long id, @Valid @ModelAttribute("statusForm") StatusForm form, BindingResult result,
+                        Principal admin, Model model, RedirectAttributes redirect) {
         Order order = orders.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
+        String status = form.status();
+        String comment = form.comment();
+        boolean confirm = form.confirmed();
         Optional<OrderStatus> next = OrderStatus.of(status);
-        if (next.isEmpty()) {
+        if (result.hasFieldErrors("comment")) {
+            redirect.addFlashAttribute("error", text("admin.order.commentRefused",
+                    messages.getMessage(result.getFieldError("comment"), LocaleContextHolder.getLocale())));
+        } else if (next.isEmpty()) {
             redirect.addFlashAttribute("error", status.isBlank() ? text("admin.order.chooseStatus")
                     : text("admin.order.unknownStatus", status));
         } else if (!confirm && order.status().nextStatuses().contains(next.get())) {

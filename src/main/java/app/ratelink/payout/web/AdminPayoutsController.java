@@ -11,7 +11,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +32,7 @@ import app.ratelink.system.ConflictException;
 import app.ratelink.system.NotFoundException;
 import app.ratelink.system.Settings;
 import app.ratelink.system.web.Confirmation;
+import app.ratelink.system.web.AdminForms;
 
 /**
  * {@code /admin/payouts}: the requests, newest first, filtered by status (pending by default: what needs
@@ -76,12 +80,33 @@ class AdminPayoutsController {
         return "payout/admin-payouts";
     }
 
+    /**
+     * A decision's form: the comment for the partner (the payouts table crops it at 1000 characters), the list's
+     * status filter to go back to, the confirmation.
+     */
+    record DecisionForm(String comment, String status, Boolean confirm) {
+        DecisionForm {
+            comment = comment == null ? "" : comment;
+            status = status == null || status.isBlank() ? "0" : status.strip();
+        }
+
+        boolean confirmed() {
+            return Boolean.TRUE.equals(confirm);
+        }
+    }
+
+    @InitBinder("decision")
+    void checkboxes(WebDataBinder binder) {
+        AdminForms.checkboxes(binder);
+    }
+
     @PostMapping("/admin/payouts/{id}/pay")
-    String pay(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
-               @RequestParam(defaultValue = "0") String status, @RequestParam(defaultValue = "false") boolean confirm,
-               Principal admin, Model model, RedirectAttributes redirect) {
+    String pay(@PathVariable long id, @ModelAttribute("decision") DecisionForm form, Principal admin, Model model,
+               RedirectAttributes redirect) {
         Payout payout = existing(id);
-        if (!confirm && payout.status() == PayoutStatus.PENDING) {
+        String comment = form.comment();
+        String status = form.status();
+        if (!form.confirmed() && payout.status() == PayoutStatus.PENDING) {
             return confirmation(id, "pay", comment, status, text("admin.confirm.payoutPay", String.valueOf(id),
                     payout.payAmount().toString(), payout.account(), payout.currencyCode()), model);
         }
@@ -92,11 +117,12 @@ class AdminPayoutsController {
     }
 
     @PostMapping("/admin/payouts/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
-                  @RequestParam(defaultValue = "0") String status, @RequestParam(defaultValue = "false") boolean confirm,
-                  Principal admin, Model model, RedirectAttributes redirect) {
+    String reject(@PathVariable long id, @ModelAttribute("decision") DecisionForm form, Principal admin, Model model,
+                  RedirectAttributes redirect) {
         Payout asked = existing(id);
-        if (!confirm && asked.status() == PayoutStatus.PENDING) {
+        String comment = form.comment();
+        String status = form.status();
+        if (!form.confirmed() && asked.status() == PayoutStatus.PENDING) {
             return confirmation(id, "reject", comment, status, text("admin.confirm.payoutReject", String.valueOf(id),
                     asked.originalAmount().toString()), model);
         }

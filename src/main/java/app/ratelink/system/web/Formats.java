@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import app.ratelink.money.Decimals;
+import app.ratelink.money.Money;
 
 /**
  * Numbers on pages in the reader's language ({@code ${@formats.number(x)}}): English pages keep the plain
@@ -65,7 +66,8 @@ public class Formats {
         }
         BigDecimal n;
         try {
-            n = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().trim());
+            n = value instanceof BigDecimal b ? b : value instanceof Money m ? m.amount()
+                    : new BigDecimal(value.toString().trim());
         } catch (NumberFormatException e) {
             return value.toString();
         }

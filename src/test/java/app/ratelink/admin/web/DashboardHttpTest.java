@@ -327,7 +327,7 @@ class DashboardHttpTest extends IntegrationTest {
                 .doesNotContain("data-feed=\"dash-edge\"", "data-feed=\"dash-fresh\"", "data-feed=\"dash-off\"",
                         "data-feed=\"dash-never\"");
         assertThat(admin().withHeader("Accept-Language", "ru").get("/admin").body())
-                .contains("Lone feed (последний опрос 2026-06-15 12:15)");
+                .contains("Lone feed (последний опрос 15.06.2026 12:15)");
     }
 
     @Test
@@ -339,7 +339,7 @@ class DashboardHttpTest extends IntegrationTest {
     void theAdminPageShowsTheSameFiguresAndLinks() {
         String page = admin().get("/admin").body();
         assertThat(page).contains("id=\"turnover-today\">1223.45<").contains("id=\"profit-last7Days\">68.67<")
-                .contains("id=\"conversion-last30Days\">6.00 %<").contains("id=\"count-total\">4<")
+                .contains("id=\"conversion-last30Days\">6 %<").contains("id=\"count-total\">4<")
                 .contains("id=\"count-success\">3<")
                 .contains("href=\"/admin/orders?status=paid\"").contains("href=\"/admin/payouts?status=0\"")
                 .contains("href=\"/admin/currencies/DB\"").contains("href=\"/admin/directions/DA/DC\"")
