@@ -78,7 +78,7 @@ class RatesAdminHttpTest extends IntegrationTest {
                     .contains("Current value: 64025");
             assertThat(admin.get("/admin/rates/preview?rateFormula=" + enc("nosuch:BTCUSDT.bid")).body())
                     .contains("There is no rate source \u201cnosuch\u201d");
-            assertThat(admin.get("/admin/rates/preview?reserveFormula=" + enc("1 +")).body()).contains("Error at character 4: a number");
+            assertThat(admin.get("/admin/rates/preview?reserveFormula=" + enc("1 +")).body()).contains("Character 4: a number");
 
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("in", "");

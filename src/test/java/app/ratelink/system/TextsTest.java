@@ -41,6 +41,12 @@ class TextsTest {
     private static final Set<String> NOT_LANGUAGE = Set.of("code", "pre", "script", "style", "kbd", "samp");
     private static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert",
             "th:errors", "data-th-text", "data-th-utext");
+    /** Attributes whose expression is shown: a quoted literal there with a phrase of words is language. */
+    private static final Set<String> SHOWN_EXPRESSIONS = Set.of("th:text", "th:utext", "th:title", "th:placeholder",
+            "th:alt", "th:aria-label", "data-th-text");
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+    /** Two words, the second starting in lower case ("Ratelink admin", "last poll"); a lone code or brand is not. */
+    private static final Pattern PHRASE = Pattern.compile("\\p{L}+\\s+\\p{Ll}{2,}");
     private static final Set<String> READ_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label", "label",
             "aria-description", "data-confirm");
 
@@ -205,6 +211,16 @@ class TextsTest {
                         .forEach(a -> problems.add(template + ":" + element.getCol() + " " + a
                                 + "= handler: attach it from a script in static/js"));
                 element.getAttributeMap().forEach((attribute, value) -> {
+                    // Words inside an expression ('… · Ratelink admin') are literal text too.
+                    if (SHOWN_EXPRESSIONS.contains(attribute.toLowerCase(Locale.ROOT)) && value != null) {
+                        var literal = QUOTED.matcher(value);
+                        while (literal.find()) {
+                            if (PHRASE.matcher(literal.group(1)).find()) {
+                                problems.add(template + ":" + element.getCol() + " " + attribute + " literal '"
+                                        + shorten(literal.group(1)) + "'");
+                            }
+                        }
+                    }
                     // A prototype value that th:alt (or th:attr) replaces is shown to nobody.
                     boolean computed = element.hasAttribute("th:" + attribute)
                             || (element.getAttributeValue("th:attr") != null
