@@ -178,6 +178,11 @@ class AdminDirectionsController {
                 AdminForms.decimal("rewardPercent", form.rewardPercent(), result),
                 AdminForms.decimal("rewardFixed", form.rewardFixed(), result),
                 form.rateFormula(), form.requiresConsent());
+        // The one rule between two fields the form can see: said with the other mistakes, not after them.
+        if (change.minAmount() != null && change.maxAmount() != null && change.maxAmount().compareTo(change.minAmount()) < 0
+                && !result.hasFieldErrors("maxAmount")) {
+            result.rejectValue("maxAmount", "refusal.catalog.maxBelowMin", "Must be at least the minimum amount");
+        }
         if (!result.hasErrors()) {
             try {
                 catalog.saveDirection(form.from(), form.to(), change);

@@ -102,8 +102,12 @@ class AdminCatalogFormsHttpTest extends IntegrationTest {
         admin.get("/admin/directions/" + from + "/" + to + "?lang=ru");
         Map<String, String> form = new LinkedHashMap<>(Map.of("in", "1", "out", "0.9", "minAmount", "100",
                 "maxAmount", "10", "fromFee", "100%", "profitPercent", "2", "active", "true", "_active", "on"));
+        form.put("profitPercent", "сто");
         String ru = admin.postForm("/admin/directions/" + from + "/" + to, form).body();
+        // Both at once: the rule between two fields is the form's, not a second round trip.
         assertThat(error(ru, "maxAmount")).isEqualTo("Не может быть меньше минимальной суммы");
+        assertThat(error(ru, "profitPercent")).isEqualTo("Введите число, например 10 или 0.5");
+        form.put("profitPercent", "2");
         form.put("maxAmount", "1000");
         ru = admin.postForm("/admin/directions/" + from + "/" + to, form).body();
         assertThat(error(ru, "fromFee")).isEqualTo("Комиссия в процентах должна быть меньше 100%");
