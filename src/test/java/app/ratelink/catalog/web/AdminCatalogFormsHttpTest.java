@@ -27,6 +27,15 @@ class AdminCatalogFormsHttpTest extends IntegrationTest {
         return m.group(1).trim();
     }
 
+    /** Two USD currencies and an active direction 1 : 0.9 for 10–100 between them: {from, to}. */
+    private String[] usdPair(String prefix, String name) {
+        String from = TestCatalog.code(prefix + "A");
+        String to = TestCatalog.code(prefix + "B");
+        new TestCatalog(operator()).currency(from, name + " A", "USD", 2, "1000", "", "")
+                .currency(to, name + " B", "USD", 2, "1000", "", "").direction(from, to, "1", "0.9", "10", "100", true);
+        return new String[] {from, to};
+    }
+
     @Test
     void aCurrencyWithTwoBadFieldsShowsBothErrorsAndKeepsWhatWasTyped() {
         String code = TestCatalog.code("FC");
@@ -53,10 +62,9 @@ class AdminCatalogFormsHttpTest extends IntegrationTest {
 
     @Test
     void aDirectionWithTwoBadFieldsShowsBothErrorsOnItsEditForm() {
-        String from = TestCatalog.code("FA");
-        String to = TestCatalog.code("FB");
-        new TestCatalog(operator()).currency(from, "Forms A", "USD", 2, "1000", "", "")
-                .currency(to, "Forms B", "USD", 2, "1000", "", "").direction(from, to, "1", "0.9", "10", "100", true);
+        String[] pair = usdPair("F", "Forms");
+        String from = pair[0];
+        String to = pair[1];
         TestHttp admin = admin();
         assertThat(admin.get("/admin/directions/" + from + "/" + to).body()).contains("id=\"in\"")
                 .contains("value=\"0.9\"");
@@ -94,12 +102,10 @@ class AdminCatalogFormsHttpTest extends IntegrationTest {
      */
     @Test
     void theCataloguesRefusalsSpeakTheOperatorsLanguageAndTheApiStaysEnglish() {
-        String from = TestCatalog.code("RA");
-        String to = TestCatalog.code("RB");
-        new TestCatalog(operator()).currency(from, "Refusal A", "USD", 2, "1000", "", "")
-                .currency(to, "Refusal B", "USD", 2, "1000", "", "").direction(from, to, "1", "0.9", "10", "100", true);
+        String[] pair = usdPair("R", "Refusal");
+        String from = pair[0], to = pair[1], path = "/admin/directions/" + from + "/" + to;
         TestHttp admin = admin();
-        admin.get("/admin/directions/" + from + "/" + to + "?lang=ru");
+        admin.get(path + "?lang=ru");
         Map<String, String> form = new LinkedHashMap<>(Map.of("in", "1", "out", "0.9", "minAmount", "100",
                 "maxAmount", "10", "fromFee", "100%", "profitPercent", "2", "active", "true", "_active", "on"));
         form.put("profitPercent", "сто");
