@@ -28,6 +28,8 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final String base;
+    /** The width pages are laid out for: the window's, or the phone's after {@link #phone()}. */
+    private long width = 1280;
 
     public Browser(String base) {
         this.base = base;
@@ -54,28 +56,33 @@ public final class Browser implements AutoCloseable {
     public Browser phone() {
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
                 "width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        width = 390;
         return this;
     }
 
-    /** How much wider than the viewport the document is, in CSS pixels (0: no sideways scrolling). */
+    /**
+     * How much wider than the screen the document is, in CSS pixels (0: no sideways scrolling). Measured against
+     * the emulated phone's width, not {@code window.innerWidth}: a mobile browser widens its viewport to a page
+     * that overflows, and the overflow then measured against it is 0.
+     */
     public long overflow() {
         Object o = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "var d = document.documentElement, b = document.body;"
-                        + "return Math.max(d.scrollWidth, b ? b.scrollWidth : 0) - window.innerWidth;");
+                        + "return Math.max(d.scrollWidth, b ? b.scrollWidth : 0) - arguments[0];", width);
         return ((Number) o).longValue();
     }
 
     /** The elements that stick out to the right of the viewport, for a failure message. */
     public String widest() {
         Object o = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "var out = [], w = window.innerWidth;"
+                "var out = [], w = arguments[0];"
                         + "document.querySelectorAll('body *').forEach(function (e) {"
                         + "  var r = e.getBoundingClientRect();"
                         + "  if (r.right > w + 1 && out.length < 5) {"
                         + "    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '') + ' right=' + Math.round(r.right));"
                         + "  }"
                         + "});"
-                        + "return out.join('; ');");
+                        + "return out.join('; ');", width);
         return String.valueOf(o);
     }
 
@@ -125,6 +132,19 @@ public final class Browser implements AutoCloseable {
     public String waitForText(String css, String fragment) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), fragment));
         return text(css);
+    }
+
+    /**
+     * Waits until what htmx loads with the page ({@code hx-trigger} with {@code load}) has arrived:
+     * a page is measured as a person sees it a moment after it opened, not before its parts came in.
+     */
+    public Browser settled() {
+        // htmx issues a load-triggered request while it processes the page (before the window's load event) and
+        // marks its element htmx-request until the answer is swapped and settled.
+        wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling');"));
+        return this;
     }
 
     /** Saves a screenshot under target/screenshots as a test artifact. */

@@ -95,6 +95,7 @@ class PhoneLayoutIT extends IntegrationTest {
         for (String page : pages) {
             browser.open(page);
             browser.find("body");
+            browser.settled();
             assertThat(browser.driver().findElement(org.openqa.selenium.By.tagName("html")).getAttribute("lang"))
                     .as(page).isEqualTo(language);
             browser.screenshot("phone/" + language + page.replaceAll("[^A-Za-z0-9]+", "_"));
