@@ -31,6 +31,7 @@ import app.ratelink.referral.ClickQuery;
 import app.ratelink.referral.PartnerStatistics;
 import app.ratelink.system.CsvRecord;
 import app.ratelink.system.Settings;
+import app.ratelink.system.web.Formats;
 
 /**
  * The partner's statistics block on "Partnership program" (an htmx fragment), the clicks page with
@@ -48,9 +49,11 @@ class CabinetClicksController {
     private final Settings settings;
     private final Clock clock;
     private final ObjectMapper json;
+    private final Formats formats;
 
     CabinetClicksController(PartnerStatistics statistics, ClickLog log, Settings settings, Clock clock,
-                            ObjectMapper json) {
+                            ObjectMapper json, Formats formats) {
+        this.formats = formats;
         this.statistics = statistics;
         this.log = log;
         this.settings = settings;
@@ -88,7 +91,8 @@ class CabinetClicksController {
 
     private String chart(PartnerStatistics.Statistics s) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("labels", s.days().stream().map(d -> d.day().toString()).toList());
+        // The chart's days as the table's: in the reader's date format.
+        data.put("labels", s.days().stream().map(d -> formats.date(d.day())).toList());
         data.put("clicks", s.days().stream().map(PartnerStatistics.Day::clicks).toList());
         data.put("visitors", s.days().stream().map(PartnerStatistics.Day::visitors).toList());
         data.put("orders", s.days().stream().map(PartnerStatistics.Day::orders).toList());
