@@ -14,9 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A database engine that repository tests run on: the same test runs on H2 and on PostgreSQL
  * ({@code @ParameterizedTest @MethodSource("app.ratelink.testing.Engine#all")}). Each call gives fresh,
- * migrated databases.
+ * migrated databases. JUnit closes an argument that is {@link AutoCloseable} after its invocation, which
+ * drops the H2 database: kept until the JVM exited ({@code DB_CLOSE_DELAY=-1}), every invocation left
+ * about 0.7 MB of schema and rows in the test JVM's heap (41 databases and 27 MB of H2 objects alone by
+ * the time the fuzz tests ran).
  */
-public record Engine(String name, DataSource dataSource) {
+public record Engine(String name, DataSource dataSource) implements AutoCloseable {
 
     public static Stream<Engine> all() {
         return Stream.of(h2(), postgres());
@@ -43,6 +46,14 @@ public record Engine(String name, DataSource dataSource) {
 
     public TransactionTemplate transactions() {
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** H2: {@code SHUTDOWN} drops the in-memory database. PostgreSQL's lives in the server, not in this JVM. */
+    @Override
+    public void close() {
+        if (dataSource instanceof DriverManagerDataSource ds && ds.getUrl().startsWith("jdbc:h2:mem:")) {
+            jdbc().sql("SHUTDOWN").update();
+        }
     }
 
     @Override
