@@ -57,7 +57,8 @@ class OperatorDayIT extends IntegrationTest {
                     assertThat(browser.find("#todo-paid a").getAttribute("href")).endsWith("/admin/orders?status=paid");
                     assertThat(browser.find("#period-today").isDisplayed()).isTrue();
                     assertThat(browser.text("#period-last30Days")).contains(ru ? "За 30 дней" : "Last 30 days")
-                            .containsPattern("\\d{4}-\\d{2}-\\d{2} – \\d{4}-\\d{2}-\\d{2}");
+                            .containsPattern(ru ? "\\d{2}\\.\\d{2}\\.\\d{4} – \\d{2}\\.\\d{2}\\.\\d{4}"
+                                    : "\\d{4}-\\d{2}-\\d{2} – \\d{4}-\\d{2}-\\d{2}");
                     assertFits(browser, "dashboard-" + lang + "-" + width);
 
                     browser.open("/admin/orders");
