@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import app.ratelink.system.LoginThrottle;
 import app.ratelink.system.LoginThrottledException;
+import app.ratelink.system.Preload;
 import app.ratelink.twofactor.SecondFactor;
 import app.ratelink.twofactor.TwoFactor;
 
@@ -36,7 +37,8 @@ class AdminLogin {
     private final LoginThrottle throttle;
     private final TwoFactor twoFactor;
     private final Clock clock;
-    private final String dummyHash;
+    /** Hash of a random password, checked for unknown e-mails so they cost the same time as known ones. */
+    private final Preload<String> dummyHash;
 
     AdminLogin(AdminAccounts accounts, LoginThrottle throttle, TwoFactor twoFactor, PasswordEncoder encoder,
                Clock clock) {
@@ -44,7 +46,7 @@ class AdminLogin {
         this.throttle = throttle;
         this.twoFactor = twoFactor;
         this.clock = clock;
-        this.dummyHash = encoder.encode(UUID.randomUUID().toString());
+        this.dummyHash = Preload.of("admin-login", () -> encoder.encode(UUID.randomUUID().toString()));
     }
 
     /** The client address the attempt came from, set by the login form's details source. */
@@ -79,7 +81,7 @@ class AdminLogin {
             throw new LoginThrottledException(wait.get());
         }
         Optional<AdminAccounts.Stored> stored = accounts.stored(normalized);
-        boolean matches = accounts.matches(password, stored.map(AdminAccounts.Stored::hash).orElse(dummyHash));
+        boolean matches = accounts.matches(password, stored.map(AdminAccounts.Stored::hash).orElseGet(dummyHash));
         if (stored.isEmpty() || !matches) {
             throttle.failed(LoginThrottle.Realm.ADMIN, normalized, address);
             throw new BadCredentialsException("Wrong e-mail or password");

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import app.ratelink.system.LoginThrottle;
 import app.ratelink.system.LoginThrottledException;
+import app.ratelink.system.Preload;
 
 /**
  * Checks a partner's e-mail and password. Deliberately not an {@link AuthenticationProvider} bean (that
@@ -40,14 +41,14 @@ class PartnerLogin {
     private final LoginThrottle throttle;
     private final Clock clock;
     /** Hash of a random password, checked for unknown e-mails so they cost the same time as known ones. */
-    private final String dummyHash;
+    private final Preload<String> dummyHash;
 
     PartnerLogin(JdbcClient jdbc, PasswordEncoder encoder, LoginThrottle throttle, Clock clock) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.throttle = throttle;
         this.clock = clock;
-        this.dummyHash = encoder.encode(java.util.UUID.randomUUID().toString());
+        this.dummyHash = Preload.of("partner-login", () -> encoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     private record Stored(long id, String hash, boolean confirmed, boolean banned) {
@@ -84,7 +85,7 @@ class PartnerLogin {
                 .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("password_hash"),
                         rs.getBoolean("confirmed"), rs.getBoolean("banned")))
                 .optional();
-        boolean matches = matches(password, stored.map(Stored::hash).orElse(dummyHash));
+        boolean matches = matches(password, stored.map(Stored::hash).orElseGet(dummyHash));
         if (stored.isEmpty() || !matches) {
             throttle.failed(normalized, address);
             throw new BadCredentialsException("Wrong e-mail or password");

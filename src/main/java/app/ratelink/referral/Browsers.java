@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import app.ratelink.system.Preload;
 import ua_parser.Client;
 import ua_parser.Parser;
 
@@ -33,7 +34,8 @@ class Browsers {
     /** Distinct user agents are few in practice; the bound only protects memory from forged ones. */
     private static final int CACHE_LIMIT = 20_000;
 
-    private final Parser parser = new Parser();
+    /** uap-core's parser compiles its regex list when made: off the start path. */
+    private final Preload<Parser> parser = Preload.of("user-agents", Parser::new);
     private final Map<String, Browser> cache = new ConcurrentHashMap<>();
 
     Browser of(String userAgent) {
@@ -55,7 +57,7 @@ class Browsers {
     private Browser parse(String userAgent) {
         // A user agent longer than the column is cropped anyway; the regexes need not see more.
         String ua = userAgent.length() > NewClick.USER_AGENT ? userAgent.substring(0, NewClick.USER_AGENT) : userAgent;
-        Client client = parser.parse(ua);
+        Client client = parser.get().parse(ua);
         boolean bot = "Spider".equals(client.device.family) || NOT_A_PERSON.matcher(ua).find();
         String family = client.userAgent.family;
         String name;

@@ -23,12 +23,14 @@ public final class ChildApplication implements AutoCloseable {
 
     public static final String OPERATOR_TOKEN = "child-operator-token";
 
+    private final List<String> jvmOptions;
     private final List<String> args;
     private final Path log;
     private final int port;
     private Process process;
 
-    private ChildApplication(int port, Path log, List<String> args) {
+    private ChildApplication(int port, Path log, List<String> jvmOptions, List<String> args) {
+        this.jvmOptions = jvmOptions;
         this.port = port;
         this.log = log;
         this.args = args;
@@ -36,13 +38,19 @@ public final class ChildApplication implements AutoCloseable {
 
     /** Starts a node with its data folder {@code dataDir}; {@code extraArgs} are Spring arguments. */
     public static ChildApplication start(Path dataDir, List<String> extraArgs) {
+        return start(dataDir, List.of(), extraArgs);
+    }
+
+    /** The same, with JVM options (e.g. {@code -Dspring.aot.enabled=true}) ahead of the class path. */
+    public static ChildApplication start(Path dataDir, List<String> jvmOptions, List<String> extraArgs) {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--ratelink.data-dir=" + dataDir.toAbsolutePath(),
                 "--ratelink.base-url=http://localhost:" + port, "--ratelink.demo-data=false",
                 "--ratelink.operator-token=" + OPERATOR_TOKEN, "--ratelink.admin.password=child-admin-password",
                 "--spring.jmx.enabled=false", "--spring.main.banner-mode=off"));
         args.addAll(extraArgs);
-        ChildApplication child = new ChildApplication(port, dataDir.resolveSibling(dataDir.getFileName() + ".log"), args);
+        ChildApplication child = new ChildApplication(port, dataDir.resolveSibling(dataDir.getFileName() + ".log"),
+                jvmOptions, args);
         child.startAgain();
         return child;
     }
@@ -50,8 +58,9 @@ public final class ChildApplication implements AutoCloseable {
     /** Starts the JVM (again) and waits until health answers UP. */
     public ChildApplication startAgain() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                RatelinkApplication.class.getName()));
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RatelinkApplication.class.getName()));
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
