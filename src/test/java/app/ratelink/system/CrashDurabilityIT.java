@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.ratelink.testing.ChildApplication;
+import app.ratelink.testing.ChildCatalogue;
 import app.ratelink.testing.PostgresTestServer;
 import app.ratelink.testing.TestHttp;
 
@@ -122,15 +123,7 @@ class CrashDurabilityIT {
 
     private static Shop setUp(String base) throws Exception {
         TestHttp operator = operator(base);
-        ok(operator.json("PUT", "/api/operator/v1/currencies/CRUSD", """
-                {"name":"Crash dollar","unit":"USD","scale":2,"reserve":100000000,"usdRate":1,"active":true,
-                 "payoutAllowed":true,"payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":""}"""));
-        ok(operator.json("PUT", "/api/operator/v1/currencies/CRBTC", """
-                {"name":"Crash coin","unit":"BTC","scale":8,"reserve":100000,"usdRate":50000,"active":true,
-                 "payoutAllowed":false,"payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":""}"""));
-        ok(operator.json("PUT", "/api/operator/v1/directions/CRUSD/CRBTC", """
-                {"in":50000,"out":1,"minAmount":10,"maxAmount":100000,"profitPercent":5,"flags":[],"cities":[],
-                 "active":true}"""));
+        ChildCatalogue.dollarToCoin(operator, "CRUSD", "CRBTC");
         ok(operator.json("PUT", "/api/operator/v1/settings", """
                 {"minPayout":"0.01","apiRateLimitPerMinute":"100000"}"""));
         String email = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "@partners.test";

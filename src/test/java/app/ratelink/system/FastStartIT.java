@@ -20,6 +20,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import app.ratelink.testing.ChildApplication;
+import app.ratelink.testing.ChildCatalogue;
 import app.ratelink.testing.TestHttp;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,19 +53,11 @@ class FastStartIT {
             }
 
             TestHttp operator = new TestHttp(app.base()).withHeader("Authorization", "Bearer " + ChildApplication.OPERATOR_TOKEN);
-            ok(operator.json("PUT", "/api/operator/v1/currencies/AOUSD", """
-                    {"name":"Aot dollar","unit":"USD","scale":2,"reserve":1000000,"usdRate":1,"active":true,
-                     "payoutAllowed":true,"payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":""}"""));
-            ok(operator.json("PUT", "/api/operator/v1/currencies/AOBTC", """
-                    {"name":"Aot coin","unit":"BTC","scale":8,"reserve":1000,"usdRate":50000,"active":true,
-                     "payoutAllowed":false,"payoutFeePercent":0,"paymentInstructions":"Pay","accountPattern":""}"""));
-            ok(operator.json("PUT", "/api/operator/v1/directions/AOUSD/AOBTC", """
-                    {"in":50000,"out":1,"minAmount":10,"maxAmount":100000,"profitPercent":5,"flags":[],"cities":[],
-                     "active":true}"""));
+            ChildCatalogue.dollarToCoin(operator, "AOUSD", "AOBTC");
             String email = "aot-" + UUID.randomUUID().toString().substring(0, 8) + "@partners.test";
             HttpResponse<String> created = operator.json("POST", "/api/operator/v1/partners",
                     "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}");
-            ok(created);
+            ChildCatalogue.ok(created);
             String code = JSON.readTree(created.body()).get("code").asString();
 
             TestHttp cabinet = new TestHttp(app.base());
@@ -91,10 +84,6 @@ class FastStartIT {
         } finally {
             mail.stop();
         }
-    }
-
-    private static void ok(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
     }
 
     private static int freePort() throws java.io.IOException {
