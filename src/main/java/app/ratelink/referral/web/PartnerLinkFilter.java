@@ -2,7 +2,12 @@ package app.ratelink.referral.web;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +45,52 @@ class PartnerLinkFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String target = visits.follow(code, loggedInPartner(request), request, response);
+        LinkVisits.Visit visit = visits.follow(code, loggedInPartner(request), request, response);
+        CompletableFuture<Long> attribution = visit.attribution();
+        if (attribution.isDone()) {
+            redirect(request, response, visits.land(visit, attribution.join(), request, response));
+            return;
+        }
+        // Waiting for the commit without holding the request thread: the writer answers when its batch is
+        // committed (a parked thread per click and its unpark were a fifth of a click's CPU, ADR 0003).
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(LinkVisits.waitMillis());
+        AtomicBoolean answered = new AtomicBoolean();
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                // Not committed in time: the client still lands, without an attribution to that click.
+                if (answered.compareAndSet(false, true)) {
+                    redirect(request, response, visit.target());
+                    async.complete();
+                }
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                answered.set(true);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
+        attribution.whenComplete((clickId, failure) -> {
+            if (answered.compareAndSet(false, true)) {
+                try {
+                    redirect(request, response, visits.land(visit, clickId, request, response));
+                } finally {
+                    async.complete();
+                }
+            }
+        });
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String target) {
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", request.getContextPath() + target);
         // A cached redirect would skip the next click of the same browser.
