@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -30,6 +32,8 @@ import app.ratelink.referral.LinkVisits;
  * visitor is the partner itself, is read from the session the partner cabinet's login stored.
  */
 class PartnerLinkFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerLinkFilter.class);
 
     private final LinkVisits visits;
 
@@ -81,9 +85,14 @@ class PartnerLinkFilter extends OncePerRequestFilter {
         });
         attribution.whenComplete((clickId, failure) -> {
             if (answered.compareAndSet(false, true)) {
+                String target = visit.target();
                 try {
-                    redirect(request, response, visits.land(visit, clickId, request, response));
+                    target = visits.land(visit, clickId, request, response);
+                } catch (RuntimeException e) {
+                    // Runs on the click writer's thread: whatever failed, the visitor still lands.
+                    log.warn("Attribution cookie not set: {}", e.toString());
                 } finally {
+                    redirect(request, response, target);
                     async.complete();
                 }
             }
