@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -21,9 +19,10 @@ import app.ratelink.system.DatabaseStatus;
 /**
  * Group commit of clicks. A click must be durable before its redirect is answered, but one commit (one
  * fsync) per click would cap throughput at the disk's sync rate. So request threads hand their click to
- * one writer thread and wait; the writer takes everything that queued up while the previous commit was
- * running and stores it in a single transaction. Under load batches grow by themselves; when idle, a
- * click is committed at once.
+ * one writer thread; the writer takes everything that queued up while the previous commit was running and
+ * stores it in a single transaction, then completes each click's stage (the partner link's request waits
+ * for it asynchronously, holding no thread). Under load batches grow by themselves; when idle, a click is
+ * committed at once.
  */
 @Component
 class ClickWriter implements SmartLifecycle {
@@ -47,29 +46,35 @@ class ClickWriter implements SmartLifecycle {
         this.database = database;
     }
 
-    /** Stores the click and returns its id once committed; throws {@link ClickNotStoredException}. */
-    long write(NewClick click) {
+    /**
+     * Queues the click; the stage completes with its id once committed, or exceptionally with {@link
+     * ClickNotStoredException} (or the cause). It completes on the writer thread, so what depends on it
+     * must be short: the partner link answers its request there (asynchronous servlet request), rather
+     * than parking a request thread per click and unparking it (ADR 0003, 2026-12-01 evening).
+     */
+    CompletableFuture<Long> submit(NewClick click) {
         if (!running) {
-            throw new ClickNotStoredException("click writer is stopped", null);
+            return CompletableFuture.failedFuture(new ClickNotStoredException("click writer is stopped", null));
         }
         if (database.down()) {
             // Known to be away: the redirect is not held up waiting for a connection that will not come.
-            throw new ClickNotStoredException("database unreachable", null);
+            return CompletableFuture.failedFuture(new ClickNotStoredException("database unreachable", null));
         }
         Pending p = new Pending(click, new CompletableFuture<>());
         try {
             if (!queue.offer(p, WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new ClickNotStoredException("click queue full", null);
+                return CompletableFuture.failedFuture(new ClickNotStoredException("click queue full", null));
             }
-            return p.id.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClickNotStoredException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new ClickNotStoredException("click not stored", e.getCause());
-        } catch (TimeoutException e) {
-            throw new ClickNotStoredException("click not committed in time", e);
+            return CompletableFuture.failedFuture(new ClickNotStoredException("interrupted", e));
         }
+        return p.id;
+    }
+
+    /** How long a click may wait for its commit before the visitor is redirected without it. */
+    static long waitMillis() {
+        return TimeUnit.SECONDS.toMillis(WAIT_SECONDS);
     }
 
     private void run() {

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -30,8 +32,8 @@ import app.ratelink.system.Settings;
 
 /**
  * A visit through a partner link ({@code /ref/{code}/}): records the click (flagged when it is not
- * billable), sets the visitor and attribution cookies, and tells where to send the visitor. The click is
- * committed before this returns, so the redirect is only answered for a stored click.
+ * billable), sets the visitor and attribution cookies, and tells where to send the visitor. The redirect is
+ * only answered once the click is committed ({@link Visit#attribution()}), so only for a stored click.
  */
 @Service
 public class LinkVisits {
@@ -70,11 +72,24 @@ public class LinkVisits {
     }
 
     /**
-     * Handles the visit and returns the path (with query) to redirect to. {@code loggedInPartner}: the
-     * partner logged in on this browser, whose visits to its own link are not counted.
+     * A visit on its way: where it lands, and the click it is attributed to, known once the click is
+     * committed ({@code null}: none, e.g. a bot, an unknown code or a click that could not be stored).
+     * The redirect must wait for {@code attribution}: that is what makes the click durable before it.
      */
-    public String follow(String code, Optional<Long> loggedInPartner, HttpServletRequest request,
-                         HttpServletResponse response) {
+    public record Visit(String target, long partnerId, Instant at, CompletableFuture<Long> attribution) {
+
+        static Visit direct(String target) {
+            return new Visit(target, 0, null, CompletableFuture.completedFuture(null));
+        }
+    }
+
+    /**
+     * Handles the visit (the visitor cookie set at once) and tells where it lands. {@code loggedInPartner}:
+     * the partner logged in on this browser, whose visits to its own link are not counted. Answer with
+     * {@link #land} once {@link Visit#attribution()} is complete.
+     */
+    public Visit follow(String code, Optional<Long> loggedInPartner, HttpServletRequest request,
+                        HttpServletResponse response) {
         try {
             return visit(code, loggedInPartner, request, response);
         } catch (RuntimeException e) {
@@ -83,8 +98,24 @@ public class LinkVisits {
             }
             // The database is away: nothing can be looked up or stored, but the client still lands.
             count("not_stored");
-            return fallbackTarget(request);
+            return Visit.direct(fallbackTarget(request));
         }
+    }
+
+    /**
+     * Sets the attribution cookie of the committed click {@code clickId} (none when null) and returns the
+     * path (with query) to redirect to.
+     */
+    public String land(Visit visit, Long clickId, HttpServletRequest request, HttpServletResponse response) {
+        if (clickId != null) {
+            attribution.setReferral(request, response, visit.partnerId(), clickId, visit.at());
+        }
+        return visit.target();
+    }
+
+    /** How long a visit may wait for its click's commit ({@link Visit#attribution()}). */
+    public static long waitMillis() {
+        return ClickWriter.waitMillis();
     }
 
     /**
@@ -100,19 +131,19 @@ public class LinkVisits {
         return "/";
     }
 
-    private String visit(String code, Optional<Long> loggedInPartner, HttpServletRequest request,
-                         HttpServletResponse response) {
+    private Visit visit(String code, Optional<Long> loggedInPartner, HttpServletRequest request,
+                        HttpServletResponse response) {
         Optional<Partner> partner = code.length() > 16 ? Optional.empty() : partnerByCode.get(code, partners::byCode);
         String target = targets.get(Landing.Request.of(request.getParameterMap()), landing::target);
         if (partner.isEmpty()) {
             // Unknown code (mistyped, deleted): nothing to record, but the visitor lands where any other
             // landing URL with the same cur_from/cur_to would send it (SPEC §2).
             count("unknown_code");
-            return target;
+            return Visit.direct(target);
         }
         if (partner.get().banned()) {
             count("banned");
-            return target;
+            return Visit.direct(target);
         }
         String visitorId = attribution.visitorId(request).orElse(null);
         if (visitorId == null) {
@@ -131,23 +162,22 @@ public class LinkVisits {
                 NewClick.crop(request.getQueryString(), NewClick.QUERY_STRING),
                 secret.userHash(visitorId), NewClick.crop(target, NewClick.TARGET),
                 request.getQueryString() == null ? SubIds.NONE : SubIds.fromParameters(request.getParameterMap()));
-        long clickId;
-        try {
-            clickId = writer.write(click);
-        } catch (ClickNotStoredException e) {
-            // The client still lands (a lost client costs more than a lost click), but without an
-            // attribution to a click that does not exist.
-            if (!database.failed(e)) {
-                log.warn("Click of partner {} not stored: {}", partner.get().id(), e.toString());
+        long partnerId = partner.get().id();
+        CompletableFuture<Long> attributed = writer.submit(click).handle((id, e) -> {
+            if (e != null) {
+                // The client still lands (a lost client costs more than a lost click), but without an
+                // attribution to a click that does not exist.
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (!database.failed(cause)) {
+                    log.warn("Click of partner {} not stored: {}", partnerId, cause.toString());
+                }
+                count("not_stored");
+                return null;
             }
-            count("not_stored");
-            return target;
-        }
-        count(click.counted() ? "counted" : notCounted);
-        if (click.counted()) {
-            attribution.setReferral(request, response, partner.get().id(), clickId, now);
-        }
-        return target;
+            count(click.counted() ? "counted" : notCounted);
+            return click.counted() ? id : null;
+        });
+        return new Visit(target, partnerId, now, attributed);
     }
 
     /** {@code ratelink.clicks{outcome}}: the partner link is served ahead of the HTTP metrics. */
