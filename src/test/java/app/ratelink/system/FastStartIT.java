@@ -2,7 +2,6 @@ package app.ratelink.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import app.ratelink.testing.ChildApplication;
 import app.ratelink.testing.ChildCatalogue;
+import app.ratelink.testing.FreePorts;
 import app.ratelink.testing.TestHttp;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +41,7 @@ class FastStartIT {
     @Test
     @Timeout(240)
     void theAotProcessedContextWorksAsThePlainOne(@TempDir Path dir) throws Exception {
-        int smtpPort = freePort();
+        int smtpPort = FreePorts.next();
         GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         try (ChildApplication app = ChildApplication.start(dir.resolve("data"), List.of("-Dspring.aot.enabled=true"),
@@ -83,12 +83,6 @@ class FastStartIT {
             assertThat(received.getAllRecipients()[0].toString()).isEqualTo("client@example.test");
         } finally {
             mail.stop();
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

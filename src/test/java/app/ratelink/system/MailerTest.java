@@ -2,7 +2,6 @@ package app.ratelink.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import app.ratelink.testing.Engine;
+import app.ratelink.testing.FreePorts;
 import app.ratelink.testing.MutableClock;
 
 /**
@@ -53,12 +53,6 @@ class MailerTest {
         sender.setPort(port);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         return sender;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @ParameterizedTest
@@ -117,7 +111,7 @@ class MailerTest {
     @ParameterizedTest
     @MethodSource("app.ratelink.testing.Engine#all")
     void anSmtpOutageDelaysTheMailButLosesNone(Engine engine) throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Mail m = mail(engine, smtp(port));
         m.mailer().send("partner@example.com", "Reset", "token=xyz");
         m.mailer().send("client@example.com", "Order", "order K7M4-2QXA");

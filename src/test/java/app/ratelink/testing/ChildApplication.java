@@ -1,7 +1,6 @@
 package app.ratelink.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +42,7 @@ public final class ChildApplication implements AutoCloseable {
 
     /** The same, with JVM options (e.g. {@code -Dspring.aot.enabled=true}) ahead of the class path. */
     public static ChildApplication start(Path dataDir, List<String> jvmOptions, List<String> extraArgs) {
-        int port = freePort();
+        int port = FreePorts.next();
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--ratelink.data-dir=" + dataDir.toAbsolutePath(),
                 "--ratelink.base-url=http://localhost:" + port, "--ratelink.demo-data=false",
                 "--ratelink.operator-token=" + OPERATOR_TOKEN, "--ratelink.admin.password=child-admin-password",
@@ -119,14 +118,6 @@ public final class ChildApplication implements AutoCloseable {
         }
         kill();
         throw new IllegalStateException("Ratelink did not come up within " + limit + "; see " + log);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -72,9 +72,9 @@ public final class PostgresTestServer {
     /**
      * Drops this JVM's databases on several connections at once. PostgreSQL 15 makes every DROP DATABASE wait for
      * an immediate checkpoint and unlink the database's files: about a second each on a busy machine, one after
-     * the other, so a test JVM with its 40-odd databases outlived surefire's 30 s exit limit, was killed and left
-     * the rest behind (the server's log showed one "checkpoint starting: immediate force wait" per drop, ~1 s
-     * apart, until the connection was reset). Concurrent drops share checkpoints.
+     * the other, so the unit-test JVM outlived surefire's 30 s exit limit, was killed and left the rest behind
+     * (the server's log showed one "checkpoint starting: immediate force wait" per drop, ~1 s apart, until the
+     * connection was reset). Drops on parallel connections do not wait for each other.
      */
     private static void dropAll() {
         List<String> names;

@@ -1,7 +1,6 @@
 package app.ratelink.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class PrivatePostgres implements AutoCloseable {
         try {
             Path data = Files.createTempDirectory("ratelink-test-pg-" + UUID.randomUUID().toString().substring(0, 8));
             asPostgresOwner(data);
-            PrivatePostgres pg = new PrivatePostgres(bin, data.resolve("cluster"), freePort());
+            PrivatePostgres pg = new PrivatePostgres(bin, data.resolve("cluster"), FreePorts.next());
             pg.run(List.of(bin.resolve("initdb").toString(), "-D", pg.data.toString(), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8"));
             pg.startAgain();
@@ -123,12 +122,6 @@ public final class PrivatePostgres implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

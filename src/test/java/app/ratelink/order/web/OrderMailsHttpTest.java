@@ -2,7 +2,6 @@ package app.ratelink.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +40,7 @@ import app.ratelink.system.MailDelivery;
 import app.ratelink.system.MailOutbox;
 import app.ratelink.system.Setting;
 import app.ratelink.system.Settings;
+import app.ratelink.testing.FreePorts;
 import app.ratelink.testing.IntegrationTest;
 import app.ratelink.testing.TestHttp;
 
@@ -52,7 +52,7 @@ import app.ratelink.testing.TestHttp;
 class OrderMailsHttpTest extends IntegrationTest {
 
     private static final Pattern ORDER_URL = Pattern.compile("/order/([A-Za-z0-9_-]{22})$");
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePorts.next();
     static GreenMail greenMail = start();
 
     @DynamicPropertySource
@@ -307,13 +307,5 @@ class OrderMailsHttpTest extends IntegrationTest {
         GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
